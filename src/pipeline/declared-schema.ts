@@ -65,6 +65,13 @@ export const AttributeTypeDeclSchema = z.looseObject({
   validator: z.unknown().optional(),
 });
 
+/**
+ * The kind declarations without their attribute lists, which `loadDeclaredSchema` checks one
+ * declaration at a time: one damaged attribute must not lose the whole kind.
+ */
+const NodeKindHeadSchema = NodeKindDeclSchema.omit({ attributes: true });
+const EdgeKindHeadSchema = EdgeKindDeclSchema.omit({ attributes: true });
+
 export interface NodeKindDecl {
   name: string;
   prefix?: string;
@@ -135,7 +142,12 @@ export function loadDeclaredSchema(documents: readonly ParsedDocument[]): Schema
 
   /** Attribute declarations with a usable name; a non-string type is reported and becomes `any`. */
   const attributeDecls = (doc: ParsedDocument, base: (string | number)[], raw: unknown, owner: string): AttributeDecl[] => {
-    if (!Array.isArray(raw)) return [];
+    if (!Array.isArray(raw)) {
+      if (raw !== undefined && raw !== null) {
+        problems.push(problem({ code: 'schema-invalid', file: doc.file, ...doc.locate(base), message: `${owner}: \`attributes\` should be a list; it was ignored.` }));
+      }
+      return [];
+    }
     const out: AttributeDecl[] = [];
     raw.forEach((a, i) => {
       const rec = a && typeof a === 'object' ? (a as Record<string, unknown>) : null;
@@ -163,7 +175,7 @@ export function loadDeclaredSchema(documents: readonly ParsedDocument[]): Schema
   for (const doc of documents) {
     if (!doc.value || typeof doc.value !== 'object' || Array.isArray(doc.value)) continue;
     for (const { value, at, path } of entries(doc, 'nodeKinds')) {
-      const parsed = NodeKindDeclSchema.safeParse(value);
+      const parsed = NodeKindHeadSchema.safeParse(value);
       if (!parsed.success) {
         report(doc, path, parsed.error.issues, 'Node kind declaration');
         continue;
@@ -184,7 +196,7 @@ export function loadDeclaredSchema(documents: readonly ParsedDocument[]): Schema
       });
     }
     for (const { value, at, path } of entries(doc, 'edgeKinds')) {
-      const parsed = EdgeKindDeclSchema.safeParse(value);
+      const parsed = EdgeKindHeadSchema.safeParse(value);
       if (!parsed.success) {
         report(doc, path, parsed.error.issues, 'Edge kind declaration');
         continue;
@@ -260,6 +272,7 @@ export function parseTypeExpr(source: string): TypeExpr {
       i++;
       for (;;) {
         args.push(parse());
+        while (s[i] === ' ' || s[i] === '\t') i++;
         if (s[i] === ',') {
           i++;
           continue;
@@ -274,6 +287,7 @@ export function parseTypeExpr(source: string): TypeExpr {
     return { name: name.trim(), args };
   };
   const expr = parse();
+  while (s[i] === ' ' || s[i] === '\t') i++;
   if (i !== s.length) throw new Error(`unexpected \`${s.slice(i)}\` in \`${source}\``);
   return expr;
 }

@@ -11,7 +11,7 @@ import { mergeContributions, readContributions, type ClusterDocument } from './n
 import { DEFAULT_PARSE_LIMITS, parseYamlDocuments, type ParsedDocument, type ParseLimits } from './parse-documents';
 import { parseWikiPage, type WikiPage } from './parse-wiki';
 import { isSchemaConformance, type Problem } from './problems';
-import { readAtlasFiles, type ReadOptions, type SourceFile } from './read-files';
+import { DEFAULT_MAX_FILE_BYTES, readAtlasFiles, type ReadOptions, type SourceFile } from './read-files';
 import { validateRecords } from './validate-records';
 import { checkWikiLinks } from './check-wiki-links';
 
@@ -93,11 +93,19 @@ export function runPipeline(root: string, files: readonly SourceFile[], readProb
   return atlas;
 }
 
-const cache = new Map<string, Atlas>();
+/**
+ * Kept on a global symbol: Astro evaluates the site's modules in its own module graph, and the
+ * build script loads the pipeline in Node's; both must share one run per build.
+ */
+const CACHE_KEY = Symbol.for('atlas-record-viewer.pipeline-cache');
+const cache: Map<string, Atlas> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] as Map<string, Atlas> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[CACHE_KEY] = new Map<string, Atlas>());
 
 /** Loads the atlas under `root` once per process (per root and strictness). */
 export function loadAtlas(root: string, options: PipelineOptions = {}): Atlas {
-  const key = `${root}\u0000${options.strict ? 1 : 0}`;
+  // Everything that changes the result is part of the key (not onStage, which only observes).
+  const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
+  const key = [root, options.strict ? 1 : 0, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, limits.maxNodes, limits.maxDepth].join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
   const t0 = performance.now();

@@ -248,7 +248,8 @@ class DocumentReader {
         code = 'missing-id';
         message = issue.code === 'invalid_type' && issue.input === undefined ? 'The document has no `id`; it was ignored.' : `\`id\` must be a non-empty string; the document was ignored.`;
       } else if (head === 'nodeKind' || (head === 'kind' && base.length > 0)) {
-        if (issue.code === 'invalid_type' && issue.input === undefined) continue; // covered by the refine below
+        // In a bundle node a missing `nodeKind` is fine when `kind` is given (the refine reports when neither is).
+        if (base.length > 0 && issue.code === 'invalid_type' && issue.input === undefined) continue;
         code = 'missing-node-kind';
         message = '`nodeKind` must be a non-empty string; the document was ignored.';
       } else if (head === undefined && issue.code === 'custom') {

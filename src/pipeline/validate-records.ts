@@ -29,6 +29,8 @@ export function validateRecords(
   for (const k of schema.nodeKinds.values()) note(k.attributes, k.declaredAt);
   for (const k of schema.edgeKinds.values()) note(k.attributes, k.declaredAt);
   const types = new AttributeTypeCompiler(schema, (t) => firstUse.get(t) ?? { file: 'schema', line: 0, column: 0 });
+  // Compile every declared type up front: a broken declaration is reported even when no record uses it.
+  for (const t of firstUse.keys()) types.compile(t);
 
   for (const record of records.values()) {
     const kind = schema.nodeKinds.get(record.kind);

@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+/** Sub-path hosting: `ATLAS_BASE=/atlas/` serves the site under /atlas/. */
+const base = (process.env.ATLAS_BASE ?? '/').trim().replace(/^\/*/, '/').replace(/\/*$/, '/');
+
+export default defineConfig({
+  site: process.env.ATLAS_SITE || undefined,
+  base,
+  outDir: process.env.ATLAS_OUT_DIR || './dist',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', concurrency: 2 },
+  devToolbar: { enabled: false },
+  // No request ever leaves for another host: Astro's prefetch and image services stay off.
+  prefetch: false,
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,85 @@
+/**
+ * `npm run build`: check the atlas, render the site into a temporary folder, add the search
+ * index and exports, then swap it into place. Any failure leaves the previous `dist/` untouched.
+ *
+ *   npm run build [-- --fail-on error|warning] [--out DIR]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'astro';
+import { formatProblemsText, formatSummaryText } from '../src/cli/report';
+import { loadAtlas } from '../src/pipeline/load-atlas';
+import { atLeast } from '../src/pipeline/problems';
+import { DomainNotFoundError } from '../src/pipeline/read-files';
+import { siteConfig } from '../src/site/config';
+import { postBuildSteps } from '../src/build/post-build';
+
+const { values } = parseArgs({
+  options: { 'fail-on': { type: 'string', default: 'error' }, out: { type: 'string', default: 'dist' }, quiet: { type: 'boolean' } },
+  strict: true,
+});
+const failOn = values['fail-on'];
+if (failOn !== 'error' && failOn !== 'warning') {
+  console.error(`--fail-on must be "error" or "warning" (got "${failOn}")`);
+  process.exit(2);
+}
+const outDir = path.resolve(values.out!);
+const started = performance.now();
+const phases: Record<string, number> = {};
+const phase = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    phases[name] = Math.round(performance.now() - t0);
+  }
+};
+
+// 1. The pipeline, once: Astro's pages get this same result through the memoized accessor.
+let atlas;
+try {
+  atlas = await phase('pipeline', () => loadAtlas(siteConfig.domainDir, { strict: siteConfig.strict }));
+} catch (err) {
+  if (err instanceof DomainNotFoundError) {
+    console.error(`Atlas folder not found: ${err.root}\nSet ATLAS_DOMAIN_DIR to the folder that holds the atlas.`);
+    process.exit(2);
+  }
+  throw err;
+}
+const blocking = atlas.problems.filter((p) => atLeast(p.severity, failOn));
+process.stdout.write(formatSummaryText(atlas));
+if (blocking.length) {
+  process.stderr.write(formatProblemsText(blocking, { root: atlas.root, cwd: process.cwd(), includeInfo: false }));
+  console.error(`\nBuild refused: ${blocking.length} problem(s) at or above "${failOn}". ${fs.existsSync(outDir) ? `${path.relative(process.cwd(), outDir)}/ was left as it was.` : ''}`);
+  process.exit(1);
+}
+
+// 2. Render into a fresh temporary folder beside the output.
+const tmpDir = `${path.join(path.dirname(outDir), `.dist-tmp-${process.pid}`)}`;
+fs.rmSync(tmpDir, { recursive: true, force: true });
+process.env.ATLAS_OUT_DIR = tmpDir;
+try {
+  await phase('astro', () =>
+    build({ root: path.resolve(import.meta.dirname, '..'), outDir: tmpDir, logLevel: values.quiet ? 'error' : 'warn', telemetry: false } as Parameters<typeof build>[0]),
+  );
+  // 3. Search index, exports, anything else that reads the rendered site.
+  for (const step of postBuildSteps) await phase(step.name, () => step.run({ atlas, outDir: tmpDir }));
+} catch (err) {
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  console.error(`\nBuild failed; ${path.relative(process.cwd(), outDir)}/ was left as it was.`);
+  throw err;
+}
+
+// 4. Swap: the old output disappears only once the new one is complete.
+const oldDir = `${outDir}.old-${process.pid}`;
+if (fs.existsSync(outDir)) fs.renameSync(outDir, oldDir);
+fs.renameSync(tmpDir, outDir);
+fs.rmSync(oldDir, { recursive: true, force: true });
+
+const total = Math.round(performance.now() - started);
+const timing = Object.entries(phases)
+  .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+  .join(', ');
+console.log(`\nBuilt ${atlas.stats.records.toLocaleString('en-US')} records into ${path.relative(process.cwd(), outDir) || '.'}/ in ${(total / 1000).toFixed(1)} s (${timing}).`);
+if (process.env.ATLAS_BUILD_TIMINGS) fs.writeFileSync(process.env.ATLAS_BUILD_TIMINGS, JSON.stringify({ total, phases }, null, 2));

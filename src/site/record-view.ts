@@ -1,0 +1,148 @@
+/**
+ * What a record page shows, computed from the atlas in one place so the page and its components
+ * stay declarative: edge groups with counts and schema descriptions, the JSON text and its size,
+ * the wiki pages that document the record.
+ */
+import type { Atlas, AtlasEdge, AtlasRecord } from '../pipeline/model';
+import { displayName, recordJson } from '../pipeline/model';
+import type { Problem } from '../pipeline/problems';
+import { LONG_TEXT } from './attribute-view';
+
+/** Edges shown before "show all". */
+export const EDGE_GROUP_PREVIEW = 25;
+
+export interface EdgeView {
+  /** The record at the other end. */
+  otherId: string;
+  otherName: string;
+  otherKind?: string;
+  dangling: boolean;
+  confidence?: string;
+  evidence?: string;
+  /** Edge attributes other than confidence and evidence. */
+  extra: [string, unknown][];
+  /** Declarations as `file:line`, in order. */
+  declaredAt: string[];
+}
+
+export interface EdgeGroup {
+  kind: string;
+  direction: 'out' | 'in';
+  description?: string;
+  /** True when schema/ declares edge kinds but not this one. */
+  undeclared: boolean;
+  edges: EdgeView[];
+}
+
+export interface RecordView {
+  record: AtlasRecord;
+  name: string;
+  json: string;
+  jsonLines: number;
+  jsonBytes: number;
+  outgoing: EdgeGroup[];
+  incoming: EdgeGroup[];
+  /** Markdown shown on the article tab: a wiki page's body or a long description. */
+  article?: { markdown: string; source: 'page' | 'description' };
+  /** Wiki pages whose `documents:` list this record. */
+  documentedBy: { id: string; title: string }[];
+  /** Problems about this record. */
+  problemCount: number;
+  description?: string;
+}
+
+export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
+  const { documentedBy, problemsById } = derivedIndexes(atlas);
+  const json = recordJson(record);
+  const group = (edges: readonly AtlasEdge[], direction: 'out' | 'in'): EdgeGroup[] => {
+    const byKind = new Map<string, EdgeView[]>();
+    for (const e of edges) {
+      const otherId = direction === 'out' ? e.to : e.from;
+      const other = atlas.records.get(otherId);
+      const attrs = e.attributes ?? {};
+      const view: EdgeView = {
+        otherId,
+        otherName: other ? displayName(other) : otherId,
+        otherKind: other?.kind,
+        dangling: !other,
+        extra: Object.entries(attrs).filter(([k]) => k !== 'confidence' && k !== 'evidence'),
+        declaredAt: e.declarations.map((d) => `${d.file}:${d.line}`),
+      };
+      if (attrs.confidence !== undefined && attrs.confidence !== null) view.confidence = String(attrs.confidence);
+      if (typeof attrs.evidence === 'string') view.evidence = attrs.evidence;
+      else if (attrs.evidence !== undefined && attrs.evidence !== null) view.extra.push(['evidence', attrs.evidence]);
+      const list = byKind.get(e.kind);
+      if (list) list.push(view);
+      else byKind.set(e.kind, [view]);
+    }
+    return [...byKind.entries()].map(([kind, list]) => {
+      const decl = atlas.schema.edgeKinds.get(kind);
+      return {
+        kind,
+        direction,
+        description: decl?.description,
+        undeclared: atlas.schema.hasEdgeKinds && !decl,
+        edges: list,
+      };
+    });
+  };
+
+  const attrs = record.attributes;
+  const description = typeof attrs.description === 'string' ? attrs.description : undefined;
+  let article: RecordView['article'];
+  if (typeof attrs.body === 'string' && record.kind === 'Page') article = { markdown: attrs.body, source: 'page' };
+  else if (description && description.length > LONG_TEXT) article = { markdown: description, source: 'description' };
+
+  return {
+    record,
+    name: displayName(record),
+    json,
+    jsonLines: json.split('\n').length - 1,
+    jsonBytes: Buffer.byteLength(json),
+    outgoing: group(record.outgoing, 'out'),
+    incoming: group(record.incoming, 'in'),
+    article,
+    documentedBy: documentedBy.get(record.id) ?? [],
+    problemCount: problemsById.get(record.id)?.length ?? 0,
+    description,
+  };
+}
+
+interface DerivedIndexes {
+  /** Record id to the wiki pages that list it in `documents:`. */
+  documentedBy: Map<string, { id: string; title: string }[]>;
+  /** Record id to the problems about it. */
+  problemsById: Map<string, Problem[]>;
+}
+
+const derived = new WeakMap<Atlas, DerivedIndexes>();
+
+/** Indexes the pages need beyond the pipeline's own, computed once per atlas. */
+export function derivedIndexes(atlas: Atlas): DerivedIndexes {
+  let d = derived.get(atlas);
+  if (d) return d;
+  const documentedBy = new Map<string, { id: string; title: string }[]>();
+  for (const page of atlas.pages) {
+    for (const id of page.documents) {
+      const list = documentedBy.get(id) ?? [];
+      if (!list.some((p) => p.id === page.id)) list.push({ id: page.id, title: page.title });
+      documentedBy.set(id, list);
+    }
+  }
+  const problemsById = new Map<string, Problem[]>();
+  for (const p of atlas.problems) {
+    if (p.id === undefined) continue;
+    const list = problemsById.get(p.id);
+    if (list) list.push(p);
+    else problemsById.set(p.id, [p]);
+  }
+  d = { documentedBy, problemsById };
+  derived.set(atlas, d);
+  return d;
+}
+
+/** A short plain-text summary for meta descriptions. */
+export function summaryText(view: RecordView): string {
+  const text = (view.description ?? `${view.record.kind} ${view.record.id}`).replace(/[#*_`>[\]()]/g, '').replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+}

@@ -1,0 +1,42 @@
+/**
+ * Every internal URL is made here, so `ATLAS_BASE` is honoured everywhere and record routes are
+ * looked up (never recomputed) from the pipeline's path table.
+ */
+import { encodePathForUrl, idToPath } from '../pipeline/record-path';
+import { getAtlas } from './atlas-data';
+import { siteConfig } from './config';
+
+/** `/x/` under the base. */
+export function href(path: string): string {
+  return `${siteConfig.base}${path.replace(/^\/+/, '')}`;
+}
+
+/** A record's path under /n/ (as a file path, not URL-encoded). */
+export function recordPath(id: string): string {
+  return getAtlas().paths.get(id) ?? idToPath(id);
+}
+
+export function recordHref(id: string, tab?: string): string {
+  return href(`n/${encodePathForUrl(recordPath(id))}/${tab ? `?tab=${tab}` : ''}`);
+}
+
+export function recordJsonHref(id: string): string {
+  return href(`n/${encodePathForUrl(recordPath(id))}.json`);
+}
+
+export function kindHref(kind: string, page = 1): string {
+  return href(`kinds/${encodeURIComponent(kind)}/${page > 1 ? `page/${page}/` : ''}`);
+}
+
+export function clusterHref(cluster: string, page = 1): string {
+  return href(`clusters/${encodeURIComponent(cluster)}/${page > 1 ? `page/${page}/` : ''}`);
+}
+
+export function edgeKindHref(kind: string, page = 1): string {
+  return href(`edges/${encodeURIComponent(kind)}/${page > 1 ? `page/${page}/` : ''}`);
+}
+
+/** Absolute URL for canonical links and the sitemap, when ATLAS_SITE is set. */
+export function absolute(url: string): string | undefined {
+  return siteConfig.site ? `${siteConfig.site}${url}` : undefined;
+}
