@@ -14,7 +14,8 @@ export interface DedupeResult {
 }
 
 export function edgeKey(from: string, kind: string, to: string): string {
-  return `${from}\u0000${kind}\u0000${to}`;
+  // JSON keeps the three fields apart even when an id holds the separator (YAML allows "\0" in ids).
+  return JSON.stringify([from, kind, to]);
 }
 
 export function dedupeEdges(declarations: readonly EdgeDeclaration[]): DedupeResult {

@@ -257,7 +257,23 @@ export function compareProblems(a: Problem, b: Problem): number {
   );
 }
 
-/** Byte-order string comparison (not locale-aware), so results never depend on the machine. */
+/**
+ * Byte-order string comparison (UTF-8 bytes, i.e. code points; not locale-aware), so results never
+ * depend on the machine. Plain `<` compares UTF-16 units, which puts astral characters (surrogate
+ * pairs) before U+E000..U+FFFF; the first differing unit is remapped to fix that.
+ */
 export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) < codePointRank(y) ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : 1;
+}
+
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }

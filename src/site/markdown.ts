@@ -6,6 +6,7 @@
 import { createMarkdownProcessor, rehypeShiki, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Root, Element } from 'hast';
+import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { getAtlas } from './atlas-data';
 import { recordHref } from './urls';
@@ -50,6 +51,15 @@ function rehypeRecordLinks() {
   };
 }
 
+/** Shiki with both themes as CSS variables (the stylesheet picks one); mermaid is left for the browser. */
+function rehypeHighlight(this: Processor) {
+  return (rehypeShiki as unknown as (this: Processor, ...args: unknown[]) => unknown).call(
+    this,
+    { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, wrap: true },
+    ['mermaid'],
+  ) as (tree: Root) => void;
+}
+
 let processor: Promise<MarkdownProcessor> | null = null;
 
 function getProcessor(): Promise<MarkdownProcessor> {
@@ -60,7 +70,7 @@ function getProcessor(): Promise<MarkdownProcessor> {
     rehypePlugins: [
       [rehypeSanitize, sanitizeSchema],
       rehypeRecordLinks,
-      [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, wrap: true }, ['mermaid']],
+      rehypeHighlight,
     ],
   });
   return processor;

@@ -46,8 +46,8 @@ export interface RecordView {
   article?: { markdown: string; source: 'page' | 'description' };
   /** Wiki pages whose `documents:` list this record. */
   documentedBy: { id: string; title: string }[];
-  /** Problems about this record. */
-  problemCount: number;
+  /** Errors and warnings about this record (info-level notes are not counted). */
+  problems: Problem[];
   description?: string;
 }
 
@@ -103,7 +103,7 @@ export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
     incoming: group(record.incoming, 'in'),
     article,
     documentedBy: documentedBy.get(record.id) ?? [],
-    problemCount: problemsById.get(record.id)?.length ?? 0,
+    problems: (problemsById.get(record.id) ?? []).filter((p) => p.severity !== 'info'),
     description,
   };
 }

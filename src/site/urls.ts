@@ -25,18 +25,26 @@ export function recordJsonHref(id: string): string {
 }
 
 export function kindHref(kind: string, page = 1): string {
-  return href(`kinds/${encodeURIComponent(kind)}/${page > 1 ? `page/${page}/` : ''}`);
+  return href(`kinds/${encodeURIComponent(kind)}/${page > 1 ? `${page}/` : ''}`);
 }
 
 export function clusterHref(cluster: string, page = 1): string {
-  return href(`clusters/${encodeURIComponent(cluster)}/${page > 1 ? `page/${page}/` : ''}`);
+  return href(`clusters/${encodeURIComponent(cluster)}/${page > 1 ? `${page}/` : ''}`);
 }
 
 export function edgeKindHref(kind: string, page = 1): string {
-  return href(`edges/${encodeURIComponent(kind)}/${page > 1 ? `page/${page}/` : ''}`);
+  return href(`edges/${encodeURIComponent(kind)}/${page > 1 ? `${page}/` : ''}`);
 }
 
 /** Absolute URL for canonical links and the sitemap, when ATLAS_SITE is set. */
 export function absolute(url: string): string | undefined {
   return siteConfig.site ? `${siteConfig.site}${url}` : undefined;
+}
+
+export function integrityHref(code?: string): string {
+  return href(code ? `integrity/${encodeURIComponent(code)}/` : 'integrity/');
+}
+
+export function wikiHref(slug?: string): string {
+  return href(slug ? `wiki/${slug.split('/').map(encodeURIComponent).join('/')}/` : 'wiki/');
 }

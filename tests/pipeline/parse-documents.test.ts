@@ -84,6 +84,14 @@ describe('parseYamlDocuments', () => {
     expect(doc!.locate(['edges', 'applies_to_domain'])).toEqual({ line: 9, column: 3 });
   });
 
+  it('ignores a byte-order mark left in the text: same values and positions', () => {
+    const { documents, problems } = parseYamlDocuments('f.yaml', '\uFEFFa: 1\nb: 2\nc: [x, y]\n');
+    expect(problems).toEqual([]);
+    expect(documents[0]!.value).toEqual({ a: 1, b: 2, c: ['x', 'y'] });
+    expect(documents[0]!.locate(['b'])).toEqual({ line: 2, column: 1 });
+    expect(documents[0]!.locate(['c', 1])).toEqual({ line: 3, column: 8 });
+  });
+
   it('reports CRLF syntax errors at the right line', () => {
     const text = 'id: a\r\nattributes:\r\n  x: 1\r\n   y: 2\r\n';
     const { documents, problems } = parseYamlDocuments('f.yaml', text);

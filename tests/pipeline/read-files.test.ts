@@ -20,6 +20,15 @@ describe('readAtlasFiles', () => {
     expect(files.map((f) => f.path)).toEqual(['B/a.yaml', 'a/Z.yaml', 'a/a-b.yaml', 'a/a.yaml', 'a/a_b.yaml', 'a/sub/deep.yml', 'b/z.yaml']);
   });
 
+  it('byte order is UTF-8 byte (code point) order, also for characters beyond the BMP', () => {
+    // UTF-16 order would put the emoji (a surrogate pair) before the full-width letter.
+    const dir = tempAtlas({ 'c/\u{1F600}.yaml': 'x: 1\n', 'c/\uFF21.yaml': 'x: 1\n', 'c/z.yaml': 'x: 1\n', 'c/\u00e9.yaml': 'x: 1\n' });
+    const paths = readAtlasFiles(dir).files.map((f) => f.path);
+    expect(paths).toEqual(['c/z.yaml', 'c/\u00e9.yaml', 'c/\uFF21.yaml', 'c/\u{1F600}.yaml']);
+    const bytes = [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect(paths).toEqual(bytes);
+  });
+
   it('takes the cluster from the first folder under the root, however deep the file is', () => {
     const dir = tempAtlas({ 'domain/workflows/x/y.yaml': 'a: 1\n', 'compute/m.yaml': 'a: 1\n' });
     const { files } = readAtlasFiles(dir);

@@ -71,13 +71,13 @@ describe('parseWikiPage', () => {
 });
 
 describe('wiki links', () => {
-  it('finds relative .md links, [[id]] and atlas: links, with line and column', () => {
+  it('finds relative .md links, [[id]] and atlas: links, with line and column (of the href for Markdown links)', () => {
     const md = ['See [other](other.md) and [[workflow:a]].', 'Also [[tool:b|the tool]] and [x](atlas:role%3Ac).', 'External [y](https://x.org/a.md), [z](/abs.md), [w](#top).'].join('\n');
     expect(findWikiLinks(md)).toEqual([
-      { type: 'page', target: 'other.md', line: 1, column: 12 },
       { type: 'record', target: 'workflow:a', line: 1, column: 27 },
+      { type: 'page', target: 'other.md', line: 1, column: 13 },
       { type: 'record', target: 'tool:b', line: 2, column: 6 },
-      { type: 'record', target: 'role:c', line: 2, column: 33 },
+      { type: 'record', target: 'role:c', line: 2, column: 34 },
     ]);
   });
 
@@ -119,8 +119,8 @@ describe('wiki links', () => {
     expect(broken.map((p) => [p.file, p.line, p.column, p.id])).toEqual([
       ['wiki/guides/a.md', 1, 1, 'page:a'],
       ['wiki/guides/a.md', 9, 6, 'page:a'],
-      ['wiki/guides/a.md', 9, 21, 'page:a'],
-      ['wiki/guides/a.md', 11, 5, 'page:a'],
+      ['wiki/guides/a.md', 9, 28, 'page:a'],
+      ['wiki/guides/a.md', 11, 9, 'page:a'],
     ]);
     expect(broken.map((p) => p.message).join('\n')).toMatch(/x:missing[\s\S]*x:nope[\s\S]*missing\.md[\s\S]*x:absent/);
     // b.md has no frontmatter: its own warning, but no broken links.

@@ -22,26 +22,50 @@ function present(dir: string): boolean {
 
 export const hasSample = present(SAMPLE_DIR);
 
-/** Options for tests; exported so the fallback itself can be tested. */
+/** Whether the corpus is there, and whether we run under CI (`CI=true`). */
 export interface SampleGuard {
   present: boolean;
   ci: boolean;
 }
 
+export type SamplePlan =
+  | { mode: 'run' }
+  | { mode: 'fail'; testName: string; error: string }
+  | { mode: 'skip'; testName: string; warning: string };
+
+/** What `describeWithSample` does for a given guard (pure, so it can be tested without registering tests). */
+export function samplePlan(guard: SampleGuard): SamplePlan {
+  if (guard.present) return { mode: 'run' };
+  const missing = `${SAMPLE_RELATIVE} is absent`;
+  if (guard.ci) {
+    return {
+      mode: 'fail',
+      testName: `sample corpus required under CI: ${missing}`,
+      error: `The sample corpus is missing: expected it at ${SAMPLE_DIR} (CI=true makes this a failure).`,
+    };
+  }
+  return { mode: 'skip', testName: `SKIPPED: ${missing}`, warning: `SKIPPED: ${missing} (looked for ${SAMPLE_DIR})` };
+}
+
+/**
+ * `describe(name, fn)` when the corpus is present. When it is absent: under `CI=true` one failing
+ * test saying the corpus is missing; otherwise one `it.skip` named "SKIPPED: … is absent" and a
+ * console warning, so the gap is visible in every report.
+ */
 export function describeWithSample(name: string, fn: () => void, guard: SampleGuard = { present: hasSample, ci: process.env.CI === 'true' }): void {
-  if (guard.present) {
+  const plan = samplePlan(guard);
+  if (plan.mode === 'run') {
     describe(name, fn);
     return;
   }
-  const missing = `${SAMPLE_RELATIVE} is absent`;
   describe(name, () => {
-    if (guard.ci) {
-      it(`sample corpus required under CI: ${missing}`, () => {
-        throw new Error(`The sample corpus is missing: expected it at ${SAMPLE_DIR} (CI=true makes this a failure).`);
+    if (plan.mode === 'fail') {
+      it(plan.testName, () => {
+        throw new Error(plan.error);
       });
       return;
     }
-    console.warn(`[${name}] SKIPPED: ${missing} (looked for ${SAMPLE_DIR})`);
-    it.skip(`SKIPPED: ${missing}`, () => {});
+    console.warn(`[${name}] ${plan.warning}`);
+    it.skip(plan.testName, () => {});
   });
 }

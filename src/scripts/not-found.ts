@@ -1,0 +1,60 @@
+/**
+ * <not-found>: forwards the original site's record links to ours, else suggests close ids.
+ * `/n/workflow%3Aschema-migration?tab=json` -> `/n/workflow/schema-migration/?tab=json`.
+ */
+import { closestIds } from '../pipeline/closest-ids';
+import { encodePathForUrl } from '../pipeline/record-path';
+
+type Ids = Record<string, [name: string, kind: string, path: string]>;
+
+class NotFound extends HTMLElement {
+  async connectedCallback(): Promise<void> {
+    const base = document.documentElement.dataset.base ?? '/';
+    const rest = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : location.pathname.replace(/^\//, '');
+    let ids: Ids;
+    try {
+      ids = (await (await fetch(this.dataset.ids!)).json()) as Ids;
+    } catch {
+      return;
+    }
+    const recordUrl = (id: string) => `${base}n/${encodePathForUrl(ids[id]![2])}/`;
+    let query = decodeSafe(rest.replace(/\/+$/, '').split('/').pop() ?? '');
+    const legacy = /^n\/([^/]+)\/?$/.exec(rest);
+    if (legacy) {
+      const id = decodeSafe(legacy[1]!);
+      if (ids[id]) {
+        location.replace(`${recordUrl(id)}${location.search}${location.hash}`);
+        return;
+      }
+      query = id;
+    } else if (rest.startsWith('n/')) {
+      // A new-style path that does not exist: suggest from the id it would have been.
+      query = decodeSafe(rest.slice(2).replace(/\/+$/, '')).split('/').join(':');
+    }
+    const near = closestIds(query, Object.keys(ids), 8);
+    if (!near.length) return;
+    const box = this.querySelector<HTMLElement>('[data-suggestions]')!;
+    const list = box.querySelector('ul')!;
+    for (const id of near) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = recordUrl(id);
+      a.textContent = ids[id]![0];
+      const code = document.createElement('code');
+      code.textContent = ` ${id}`;
+      li.append(a, ' ', code);
+      list.append(li);
+    }
+    box.hidden = false;
+  }
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+customElements.define('not-found', NotFound);
