@@ -7,11 +7,11 @@ import { buildIndexes } from './build-indexes';
 import { dedupeEdges } from './dedupe-edges';
 import { loadDeclaredSchema } from './declared-schema';
 import type { Atlas } from './model';
-import { mergeContributions, readContributions, type ClusterDocument } from './normalize-records';
+import { mergeContributions, readContributions, type RecordContribution } from './normalize-records';
 import { DEFAULT_PARSE_LIMITS, parseYamlDocuments, type ParsedDocument, type ParseLimits } from './parse-documents';
 import { parseWikiPage, type WikiPage } from './parse-wiki';
 import { isSchemaConformance, type Problem } from './problems';
-import { DEFAULT_MAX_FILE_BYTES, readAtlasFiles, type ReadOptions, type SourceFile } from './read-files';
+import type { ReadOptions, SourceFile } from './read-files';
 import { validateRecords } from './validate-records';
 import { checkWikiLinks } from './check-wiki-links';
 
@@ -31,36 +31,53 @@ export function runPipeline(root: string, files: readonly SourceFile[], readProb
   const timer = stageTimer(options.onStage);
   const problems: Problem[] = [...readProblems];
 
-  const recordDocs: ClusterDocument[] = [];
+  const contributions: RecordContribution[] = [];
   const schemaDocs: ParsedDocument[] = [];
   const pages: WikiPage[] = [];
   let documents = 0;
+  let parseMs = 0;
+  let normalizeMs = 0;
+  // File by file: each file's parser tree is dropped as soon as its records are read, which keeps
+  // peak memory near the size of the records rather than of every YAML node.
   for (const file of files) {
+    const t0 = performance.now();
     if (file.role === 'wiki') {
       const wiki = parseWikiPage(file);
       problems.push(...wiki.problems);
+      parseMs += performance.now() - t0;
       if (wiki.page && wiki.document) {
         pages.push(wiki.page);
-        recordDocs.push({ doc: wiki.document, cluster: 'wiki' });
         documents++;
+        const t1 = performance.now();
+        const read = readContributions([{ doc: wiki.document, cluster: 'wiki' }]);
+        for (const c of read.contributions) c.form = 'wiki';
+        contributions.push(...read.contributions);
+        problems.push(...read.problems);
+        normalizeMs += performance.now() - t1;
       }
       continue;
     }
     const parsed = parseYamlDocuments(file.path, file.text, options.limits ?? DEFAULT_PARSE_LIMITS);
     problems.push(...parsed.problems);
-    if (file.role === 'schema') schemaDocs.push(...parsed.documents);
-    else {
-      documents += parsed.documents.length;
-      for (const doc of parsed.documents) recordDocs.push({ doc, cluster: file.cluster });
+    const t1 = performance.now();
+    parseMs += t1 - t0;
+    if (file.role === 'schema') {
+      schemaDocs.push(...parsed.documents);
+      continue;
     }
+    documents += parsed.documents.length;
+    const read = readContributions(parsed.documents.map((doc) => ({ doc, cluster: file.cluster })));
+    contributions.push(...read.contributions);
+    problems.push(...read.problems);
+    normalizeMs += performance.now() - t1;
   }
-  timer('parse');
-
-  const read = readContributions(recordDocs);
-  for (const c of read.contributions) if (c.at.file.startsWith('wiki/')) c.form = 'wiki';
-  const merged = mergeContributions(read.contributions);
-  problems.push(...read.problems, ...merged.problems);
-  timer('normalize');
+  const t2 = performance.now();
+  const merged = mergeContributions(contributions);
+  problems.push(...merged.problems);
+  normalizeMs += performance.now() - t2;
+  options.onStage?.('parse', parseMs);
+  options.onStage?.('normalize', normalizeMs);
+  timer.reset();
 
   const deduped = dedupeEdges(merged.declarations);
   problems.push(...deduped.problems);
@@ -95,9 +112,13 @@ export function runPipeline(root: string, files: readonly SourceFile[], readProb
 
 function stageTimer(onStage: PipelineOptions['onStage']) {
   let last = performance.now();
-  return (stage: StageName) => {
+  const lap = (stage: StageName) => {
     const now = performance.now();
     onStage?.(stage, now - last);
     last = now;
   };
+  lap.reset = () => {
+    last = performance.now();
+  };
+  return lap;
 }

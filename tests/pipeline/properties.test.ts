@@ -243,7 +243,7 @@ describe('ordering', () => {
         const bytes = Math.sign(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
         // Lone surrogates all encode to U+FFFD, so only compare well-formed strings by bytes.
         if (a.isWellFormed() && b.isWellFormed()) expect(Math.sign(cmp(a, b))).toBe(bytes);
-        expect(Math.sign(cmp(a, b))).toBe(-Math.sign(cmp(b, a)));
+        expect(Math.sign(cmp(a, b)) + Math.sign(cmp(b, a))).toBe(0);
       }),
       { numRuns: 2000 },
     );
