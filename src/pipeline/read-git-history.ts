@@ -32,7 +32,8 @@ export function readRecentChanges(root: string, limit = 12): FileChange[] {
       for (const f of files) {
         if (!f || !/\.(ya?ml|md)$/i.test(f)) continue;
         const rel = rootRel ? (f.startsWith(`${rootRel}/`) ? f.slice(rootRel.length + 1) : null) : f;
-        if (!rel || seen.has(rel)) continue;
+        // Files in the root (README.md, …) are not atlas content.
+        if (!rel || !rel.includes('/') || seen.has(rel)) continue;
         seen.add(rel);
         changes.push({ file: rel, date, subject });
         if (changes.length >= limit) return changes;
