@@ -2,7 +2,10 @@
  * `npm run build`: check the atlas, render the site into a temporary folder, add the search
  * index and exports, then swap it into place. Any failure leaves the previous `dist/` untouched.
  *
- *   npm run build [-- --fail-on error|warning] [--out DIR]
+ *   npm run build [-- --fail-on error|warning|none] [--out DIR]
+ *
+ * `--fail-on none` publishes whatever loads (the broken files' records are missing and the
+ * integrity page lists why): for previews of an atlas that is known to be damaged.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,8 +23,8 @@ const { values } = parseArgs({
   strict: true,
 });
 const failOn = values['fail-on'];
-if (failOn !== 'error' && failOn !== 'warning') {
-  console.error(`--fail-on must be "error" or "warning" (got "${failOn}")`);
+if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'none') {
+  console.error(`--fail-on must be "error", "warning" or "none" (got "${failOn}")`);
   process.exit(2);
 }
 const outDir = path.resolve(values.out!);
@@ -47,12 +50,61 @@ try {
   }
   throw err;
 }
-const blocking = atlas.problems.filter((p) => atLeast(p.severity, failOn));
+const blocking = failOn === 'none' ? [] : atlas.problems.filter((p) => atLeast(p.severity, failOn));
+const errors = atlas.stats.problemsBySeverity.error;
+if (failOn === 'none' && errors > 0) console.warn(`Publishing despite ${errors} error(s) (--fail-on none); see the integrity page.`);
 process.stdout.write(formatSummaryText(atlas));
 if (blocking.length) {
   process.stderr.write(formatProblemsText(blocking, { root: atlas.root, cwd: process.cwd(), includeInfo: false }));
   console.error(`\nBuild refused: ${blocking.length} problem(s) at or above "${failOn}". ${fs.existsSync(outDir) ? `${path.relative(process.cwd(), outDir)}/ was left as it was.` : ''}`);
   process.exit(1);
+}
+
+/**
+ * When the output folder lies outside the working directory, Astro writes the build's server
+ * chunks to `<cwd>/.astro/`, shared by every such build: two at once (parallel test files,
+ * several builds into /tmp) overwrite each other's chunks and fail. Those builds take turns,
+ * holding a lock folder (mkdir is atomic) that names its owner so a crashed build's lock is freed.
+ */
+async function takingTurns<T>(fn: () => Promise<T>): Promise<T> {
+  if (tmpDir.startsWith(process.cwd() + path.sep)) return fn();
+  const lock = path.join(process.cwd(), '.dist-lock');
+  let waited = 0;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let owner = NaN;
+      try {
+        owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+      } catch {
+        /* just created: the owner is writing its pid */
+      }
+      const orphaned = owner ? !alive(owner) : Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 60_000;
+      if (orphaned) fs.rmSync(lock, { recursive: true, force: true });
+      else {
+        if (!waited++) console.error(`Waiting for another build of this project (pid ${owner || '?'}) to finish rendering…`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 // 2. Render into a fresh temporary folder beside the output.
@@ -61,8 +113,12 @@ fs.rmSync(tmpDir, { recursive: true, force: true });
 process.env.ATLAS_OUT_DIR = tmpDir;
 try {
   await phase('astro', () =>
-    build({ root: path.resolve(import.meta.dirname, '..'), outDir: tmpDir, logLevel: values.quiet ? 'error' : 'warn', telemetry: false } as Parameters<typeof build>[0]),
+    takingTurns(() =>
+      build({ root: path.resolve(import.meta.dirname, '..'), outDir: tmpDir, logLevel: values.quiet ? 'error' : 'warn', telemetry: false } as Parameters<typeof build>[0]),
+    ),
   );
+  // Astro's content layer leaves two empty server modules in a static build's output; nothing loads them.
+  for (const f of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(tmpDir, f), { force: true });
   // 3. Search index, exports, anything else that reads the rendered site.
   for (const step of postBuildSteps) await phase(step.name, () => step.run({ atlas, outDir: tmpDir }));
 } catch (err) {

@@ -3,6 +3,10 @@
  * Each reads the same pipeline result the pages were rendered from.
  */
 import type { Atlas } from '../pipeline/model';
+import { workspaceStep } from './workspace-step';
+import { pagefindStep } from './pagefind-step';
+import { graphStep } from './graph-step';
+import { exportsStep } from './exports-step';
 
 export interface PostBuildStep {
   /** Shown in the build's timing summary. */
@@ -10,4 +14,4 @@ export interface PostBuildStep {
   run(context: { atlas: Atlas; outDir: string }): Promise<void> | void;
 }
 
-export const postBuildSteps: PostBuildStep[] = [];
+export const postBuildSteps: PostBuildStep[] = [workspaceStep, pagefindStep, graphStep, exportsStep];

@@ -12,10 +12,12 @@ import { recordJson } from '../pipeline/model';
 import { atLeast } from '../pipeline/problems';
 import { DomainNotFoundError } from '../pipeline/read-files';
 import { formatCodesTable, formatProblemsText, formatStatsText, formatSummaryText, summarize } from './report';
+import { exportCommand } from './commands/export';
+import { mcpCommand } from './commands/mcp';
 
 export class UsageError extends Error {}
 
-interface Command {
+export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
@@ -38,7 +40,7 @@ function domainOf(values: Record<string, unknown>, io: Io): string {
   return path.resolve(io.cwd, dir);
 }
 
-function strictOf(values: Record<string, unknown>, io: Io): boolean {
+export function strictOf(values: Record<string, unknown>, io: Io): boolean {
   return values.strict === true || io.env.ATLAS_STRICT === '1' || io.env.ATLAS_STRICT === 'true';
 }
 
@@ -115,9 +117,11 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  export: exportCommand,
+  mcp: mcpCommand,
 };
 
-function load(values: Record<string, unknown>, io: Io) {
+export function load(values: Record<string, unknown>, io: Io) {
   const options: PipelineOptions = { strict: strictOf(values, io) };
   return loadAtlas(domainOf(values, io), options);
 }

@@ -16,6 +16,8 @@ export interface WikiLink {
 /** `[[id]]` or `[[id|label]]`. */
 export const RECORD_LINK = /\[\[([^\]|\n]+?)(?:\|([^\]\n]*))?\]\]/g;
 const MD_LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+/** A reference definition, `[label]: href` (not a footnote `[^1]: …`). */
+const DEFINITION = /^( {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*)<?([^\s>]+)>?/;
 
 /** Finds links outside code spans and fenced code blocks. */
 export function findWikiLinks(markdown: string): WikiLink[] {
@@ -35,14 +37,41 @@ export function findWikiLinks(markdown: string): WikiLink[] {
     for (const m of line.matchAll(RECORD_LINK)) {
       out.push({ type: 'record', target: m[1]!.trim(), line: i + 1, column: m.index + 1 });
     }
-    for (const m of line.matchAll(MD_LINK)) {
-      const href = m[1]!;
-      const column = m.index + 3;
+    const hrefs = [...line.matchAll(MD_LINK)].map((m) => ({ href: m[1]!, column: m.index + 3 }));
+    const def = DEFINITION.exec(line);
+    if (def) hrefs.push({ href: def[2]!, column: def[1]!.length + 1 });
+    for (const { href, column } of hrefs) {
       if (href.startsWith('atlas:')) out.push({ type: 'record', target: decodeSafe(href.slice('atlas:'.length)), line: i + 1, column });
       else if (isRelativeMarkdown(href)) out.push({ type: 'page', target: href, line: i + 1, column });
     }
   });
   return out;
+}
+
+/** Where a link goes, or why it goes nowhere. */
+export type LinkResolution =
+  | { ok: true; type: 'page'; file: string; anchor: string }
+  | { ok: true; type: 'record'; id: string }
+  | { ok: false; message: string };
+
+/**
+ * Resolves one link of the page in `fromFile`. The checker reports exactly the links this calls
+ * broken, and the renderer draws exactly those as broken.
+ */
+export function resolveWikiLink(
+  link: Pick<WikiLink, 'type' | 'target'>,
+  fromFile: string,
+  pageFiles: { has(file: string): boolean },
+  records: { has(id: string): boolean },
+): LinkResolution {
+  if (link.type === 'record') {
+    return records.has(link.target) ? { ok: true, type: 'record', id: link.target } : { ok: false, message: `Link to record \`${link.target}\`, which does not exist.` };
+  }
+  const file = resolveWikiPath(fromFile, link.target);
+  if (file === null) return { ok: false, message: `Link to \`${link.target}\`, which points outside the atlas folder.` };
+  if (!pageFiles.has(file)) return { ok: false, message: `Link to \`${link.target}\`, but there is no wiki page ${file}.` };
+  const hash = link.target.indexOf('#');
+  return { ok: true, type: 'page', file, anchor: hash >= 0 ? link.target.slice(hash) : '' };
 }
 
 /** Replaces `code spans` with spaces so their content is not read as links (columns stay put). */

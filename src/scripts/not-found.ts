@@ -32,7 +32,14 @@ class NotFound extends HTMLElement {
       query = decodeSafe(rest.slice(2).replace(/\/+$/, '')).split('/').join(':');
     }
     const near = closestIds(query, Object.keys(ids), 8);
-    if (!near.length) return;
+    // Whatever was asked for is the best first search, with or without suggestions.
+    const search = document.getElementById('nf-q') as HTMLInputElement | null;
+    if (search && query && !search.value) search.value = query;
+    if (!near.length) {
+      const status = this.querySelector<HTMLElement>('[data-status]');
+      if (status && query) status.textContent = `There is no page at this address, and no record id is close to “${query}”. Try the search:`;
+      return;
+    }
     const box = this.querySelector<HTMLElement>('[data-suggestions]')!;
     const list = box.querySelector('ul')!;
     for (const id of near) {

@@ -7,6 +7,7 @@ import type { Atlas, AtlasEdge, AtlasRecord } from '../pipeline/model';
 import { displayName, recordJson } from '../pipeline/model';
 import type { Problem } from '../pipeline/problems';
 import { LONG_TEXT } from './attribute-view';
+import { wikiIndex } from './wiki';
 
 /** Edges shown before "show all". */
 export const EDGE_GROUP_PREVIEW = 25;
@@ -44,7 +45,7 @@ export interface RecordView {
   incoming: EdgeGroup[];
   /** Markdown shown on the article tab: a wiki page's body or a long description. */
   article?: { markdown: string; source: 'page' | 'description' };
-  /** Wiki pages whose `documents:` list this record. */
+  /** Wiki pages whose `documents:` list this record, then pages whose text links to it. */
   documentedBy: { id: string; title: string }[];
   /** Errors and warnings about this record (info-level notes are not counted). */
   problems: Problem[];
@@ -109,7 +110,7 @@ export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
 }
 
 interface DerivedIndexes {
-  /** Record id to the wiki pages that list it in `documents:`. */
+  /** Record id to the wiki pages that list it in `documents:` or link to it in their text. */
   documentedBy: Map<string, { id: string; title: string }[]>;
   /** Record id to the problems about it. */
   problemsById: Map<string, Problem[]>;
@@ -128,6 +129,12 @@ export function derivedIndexes(atlas: Atlas): DerivedIndexes {
       if (!list.some((p) => p.id === page.id)) list.push({ id: page.id, title: page.title });
       documentedBy.set(id, list);
     }
+  }
+  const pageTitles = new Map(atlas.pages.map((p) => [p.id, p.title]));
+  for (const [id, pageIds] of wikiIndex(atlas).mentionedIn) {
+    const list = documentedBy.get(id) ?? [];
+    for (const pageId of pageIds) if (pageId !== id && !list.some((p) => p.id === pageId)) list.push({ id: pageId, title: pageTitles.get(pageId)! });
+    documentedBy.set(id, list);
   }
   const problemsById = new Map<string, Problem[]>();
   for (const p of atlas.problems) {

@@ -1,0 +1,431 @@
+/**
+ * `npm run bench`: the scale benchmark (issue 10). Never part of `npm test`.
+ *
+ * For each size (synthetic atlases of 1k, 10k, 50k records by default, plus the sample corpus
+ * when ../shared is present), in fresh child processes: pipeline stage times, `check` wall and
+ * peak RSS against the raw js-yaml parse floor, then the full site build against an empty-pages
+ * Astro build, the output's size and page weights, and first-search bytes in Chromium.
+ *
+ *   npm run bench [-- --sizes 1000,10000] [--no-sample] [--no-build] [--seed N] [--repeat N]
+ *                    [--no-search] [--keep-dist] [--timeout-min N] [--heap-mb N] [--no-docs]
+ *   npm run bench -- --from bench-out/latest.json    (rewrite docs/benchmarks.md and the tables from saved results)
+ *
+ * Writes bench-out/results-<timestamp>.json, bench-out/latest.json and docs/benchmarks.md, and
+ * prints the tables on stdout. Progress goes to stderr.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFloorProject } from './bench/empty-floor';
+import { symlinkView } from './bench/mirror';
+import { DEFAULT_SEED, ensureAtlas } from './bench/generate-atlas';
+import { median, runMeasured, stopRunningChildren, type RunResult } from './bench/measure';
+import { benchmarksMarkdown, buildTable, bytes, machineText, ms, pipelineTable } from './bench/report';
+import {
+  RESULTS_VERSION,
+  type BenchResults,
+  type BuildSummary,
+  type FloorSummary,
+  type Machine,
+  type ParseFloorSummary,
+  type PipelineSummary,
+  type Sample,
+  type SizeResult,
+  type Summary,
+} from './bench/results';
+import { measureFirstSearch } from './bench/search-bytes';
+import { measureSite } from './bench/site-metrics';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(REPO, 'bench-out');
+const SAMPLE_DIR = path.resolve(REPO, '../shared/corpora/a5c-atlas-sample');
+/** A word every atlas here contains (the generator's prose, and the sample's workflows). */
+const SEARCH_QUERY = 'release';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    'no-sample': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+    'no-docs': { type: 'boolean', default: false },
+    'keep-dist': { type: 'boolean', default: false },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    repeat: { type: 'string', default: '3' },
+    'timeout-min': { type: 'string', default: '120' },
+    'heap-mb': { type: 'string', default: '8192' },
+    from: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+if (values.help) {
+  console.log(fs.readFileSync(import.meta.filename, 'utf8').split('*/')[0]!.replace(/^\/\*\*|^ \* ?/gm, ''));
+  process.exit(0);
+}
+if (values.from) {
+  const saved = JSON.parse(fs.readFileSync(path.resolve(values.from), 'utf8')) as BenchResults;
+  if (!values['no-docs']) fs.writeFileSync(path.join(REPO, 'docs/benchmarks.md'), benchmarksMarkdown(saved));
+  process.stdout.write(tablesText(saved));
+  process.exit(0);
+}
+const sizes = values.sizes
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
+  .map((s) => Number(s.replace(/k$/i, '000')));
+if (sizes.some((n) => !Number.isInteger(n) || n < 20)) usage(`--sizes must be whole numbers ≥ 20 (got "${values.sizes}")`);
+const seed = Number(values.seed);
+const repeat = Number(values.repeat);
+const timeoutMs = Number(values['timeout-min']) * 60_000;
+const heapMb = Number(values['heap-mb']);
+if (!Number.isInteger(seed)) usage('--seed must be an integer');
+if (!Number.isInteger(repeat) || repeat < 1) usage('--repeat must be a positive integer');
+if (!(timeoutMs > 0)) usage('--timeout-min must be a positive number');
+const withSample = !values['no-sample'] && fs.existsSync(SAMPLE_DIR);
+const withBuild = !values['no-build'];
+
+function usage(message: string): never {
+  console.error(`bench: ${message}\nUsage: npm run bench [-- --sizes 1000,10000] [--no-sample] [--no-build] [--seed N] [--repeat N]`);
+  process.exit(2);
+}
+
+if (!Number.isInteger(heapMb) || heapMb < 512) usage('--heap-mb must be a whole number of MiB, at least 512');
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopRunningChildren();
+    console.error(`\nbench: interrupted; partial results (if any) are in bench-out/latest.json`);
+    process.exit(130);
+  });
+}
+
+const t0 = performance.now();
+function log(message: string): void {
+  const elapsed = ((performance.now() - t0) / 1000).toFixed(0).padStart(5);
+  process.stderr.write(`[bench ${elapsed} s] ${message}\n`);
+}
+
+const notes: string[] = [];
+if (!values['no-sample'] && !withSample) notes.push(`Sample corpus not found at ${SAMPLE_DIR}; skipped.`);
+
+const startedAt = new Date();
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
+const logDir = path.join(OUT, 'logs', stamp);
+fs.mkdirSync(logDir, { recursive: true });
+const machineStart = machine();
+
+const env = { ASTRO_TELEMETRY_DISABLED: '1', ATLAS_STRICT: '', ATLAS_BASE: '/', FORCE_COLOR: '0' };
+const run = (label: string, args: string[], extra: { env?: NodeJS.ProcessEnv; okExitCodes?: number[] } = {}) =>
+  runMeasured(args, {
+    label,
+    logDir,
+    cwd: REPO,
+    env: { ...env, ...extra.env },
+    timeoutMs,
+    maxOldSpaceMb: heapMb,
+    okExitCodes: extra.okExitCodes,
+    onHeartbeat: (elapsed, rss) => log(`${label}: still running after ${ms(elapsed)}, process tree RSS now ${bytes(rss)}`),
+    heartbeatMs: 60_000,
+  });
+
+const targets: { label: string; source: 'synthetic' | 'sample'; records?: number }[] = [
+  ...sizes.map((n) => ({ label: String(n), source: 'synthetic' as const, records: n })),
+  ...(withSample ? [{ label: 'sample', source: 'sample' as const }] : []),
+];
+log(`sizes ${targets.map((t) => t.label).join(', ')}; ${repeat} run(s) per pipeline measurement; build ${withBuild ? 'on' : 'off'}; logs in ${path.relative(REPO, logDir)}/`);
+if (machineStart.loadStart > machineStart.cores) log(`note: load average ${machineStart.loadStart.toFixed(2)} on ${machineStart.cores} cores — timings will be noisy`);
+
+const results: SizeResult[] = [];
+for (const target of targets) {
+  results.push(await measureAtlas(target));
+  writeResults(false);
+}
+writeResults(true);
+
+// ---------------------------------------------------------------------------------------------
+
+async function measureAtlas(target: { label: string; source: 'synthetic' | 'sample'; records?: number }): Promise<SizeResult> {
+  let dir = SAMPLE_DIR;
+  let generated: SizeResult['generated'];
+  if (target.source === 'synthetic') {
+    const g0 = performance.now();
+    const atlas = ensureAtlas(path.join(OUT, 'atlases'), target.records!, seed);
+    dir = atlas.dir;
+    generated = { ...atlas.stats, reused: atlas.reused, generateMs: performance.now() - g0 };
+    log(`${target.label}: atlas ${atlas.reused ? 'reused' : 'generated'} in ${path.relative(REPO, dir)}/ (${atlas.stats.files} files, ${bytes(atlas.stats.bytes)}, ${ms(generated.generateMs)})`);
+  }
+
+  // Pipeline, check and the raw-parse floor, interleaved so load changes hit all three alike.
+  const samples = { parse: [] as Sample[], check: [] as Sample[], pipeline: [] as Sample[] };
+  for (let i = 1; i <= repeat; i++) {
+    samples.parse.push(sample(await run(`${target.label}-parse-${i}`, ['--import', 'tsx', 'scripts/bench/parse-floor-child.ts', dir]), true));
+    samples.check.push(
+      sample(await run(`${target.label}-check-${i}`, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--domain', dir, '--format', 'json'], { okExitCodes: [0, 1] }), false),
+    );
+    samples.pipeline.push(sample(await run(`${target.label}-pipeline-${i}`, ['--import', 'tsx', 'scripts/bench/pipeline-child.ts', dir]), true));
+    log(`${target.label}: run ${i}/${repeat}: parse floor ${ms(samples.parse.at(-1)!.wallMs)}, check ${ms(samples.check.at(-1)!.wallMs)}, pipeline ${ms(samples.pipeline.at(-1)!.wallMs)}`);
+  }
+  const parseFloor = parseSummary(samples.parse);
+  const check = summarize(samples.check);
+  const pipeline = pipelineSummary(samples.pipeline);
+  const firstPipeline = samples.pipeline.find((s) => s.status === 'ok')?.output;
+  const input: SizeResult['input'] = firstPipeline
+    ? {
+        files: firstPipeline.files as number,
+        bytes: dirBytes(dir),
+        documents: firstPipeline.documents as number,
+        records: firstPipeline.records as number,
+        edgesDeclared: firstPipeline.edgesDeclared as number,
+        edges: firstPipeline.edges as number,
+        pages: firstPipeline.pages as number,
+        problemsByCode: firstPipeline.problemsByCode as Record<string, number>,
+      }
+    : null;
+  if (!input) notes.push(`${target.label}: the pipeline child failed: ${samples.pipeline[0]?.error ?? 'no output'}`);
+  const result: SizeResult = {
+    label: target.label,
+    source: target.source,
+    dir,
+    generated,
+    input,
+    pipeline,
+    check,
+    parseFloor,
+    ratios: {
+      checkToParse: check.ok && parseFloor.ok ? check.wallMs / parseFloor.wallMs : null,
+      pipelineToParseInProcess: pipeline.ok && parseFloor.ok ? pipeline.inProcessMs / parseFloor.inProcessMs : null,
+      buildToFloor: null,
+      astroToFloorInProcess: null,
+    },
+  };
+  if (!withBuild || !input) return result;
+
+  // The site build. An atlas with error-level problems is refused by the build, so the sample
+  // corpus is built from a symlink view without its broken file(s), and the run says so.
+  let buildDir = dir;
+  let view: string | null = null;
+  const errorFiles = (firstPipeline?.errorFiles as string[] | undefined) ?? [];
+  if (target.source === 'sample' && errorFiles.length) {
+    view = path.join(os.tmpdir(), `bench-sample-view-${process.pid}`);
+    symlinkView(dir, view, errorFiles);
+    buildDir = view;
+    notes.push(`${target.label}: the site was built from a symlink view of the corpus without the ${errorFiles.length} file(s) with error-level problems (${errorFiles.join(', ')}), which the build would refuse; pipeline and check figures use the corpus as it is.`);
+  }
+  const dist = path.join(OUT, `dist-${target.label}`);
+  const timingsFile = path.join(logDir, `${target.label}-build-timings.json`);
+  log(`${target.label}: site build (${input.records.toLocaleString('en-US')} records)…`);
+  const b = await run(`${target.label}-build`, ['--import', 'tsx', 'scripts/build-site.ts', '--out', dist, '--quiet'], {
+    env: { ATLAS_DOMAIN_DIR: buildDir, ATLAS_BUILD_TIMINGS: timingsFile },
+  });
+  if (view) fs.rmSync(view, { recursive: true, force: true });
+  const refused = b.status === 'failed' && /Build refused/.test(fs.existsSync(b.stderrFile) ? fs.readFileSync(b.stderrFile, 'utf8').slice(-4000) : '');
+  const build: BuildSummary = {
+    status: refused ? 'refused' : b.status,
+    wallMs: b.wallMs,
+    maxRssBytes: b.maxRssBytes,
+    treeRssBytes: b.treeRssBytes,
+    timings: readJson(timingsFile) as BuildSummary['timings'],
+  };
+  result.build = build;
+  if (build.status !== 'ok') {
+    build.error = b.stderrTail.split('\n').slice(-8).join('\n');
+    notes.push(
+      refused
+        ? `${target.label}: the site build refused the atlas (problems at "error" level, e.g. ${firstError(input.problemsByCode)}); no site figures for it. Build ÷ floor needs a buildable atlas.`
+        : `${target.label}: the site build ended with status "${build.status}" after ${ms(b.wallMs)} (tree RSS ${bytes(b.treeRssBytes)}); see ${path.relative(REPO, b.stderrFile)}.`,
+    );
+    log(`${target.label}: site build ${build.status} after ${ms(b.wallMs)}`);
+    return result;
+  }
+  log(`${target.label}: site build ${ms(b.wallMs)} (${Object.entries(build.timings?.phases ?? {}).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}), RSS ${bytes(b.maxRssBytes)} / tree ${bytes(b.treeRssBytes)}`);
+
+  // The empty-pages floor, same page count as records.
+  const floorRoot = writeFloorProject(path.join(OUT, 'floor'));
+  fs.rmSync(path.join(floorRoot, 'dist'), { recursive: true, force: true });
+  log(`${target.label}: empty-pages floor (${input.records.toLocaleString('en-US')} pages)…`);
+  const f = await run(`${target.label}-floor`, ['--import', 'tsx', 'scripts/bench/floor-child.ts', floorRoot], { env: { BENCH_FLOOR_PAGES: String(input.records) } });
+  const floorOut = f.status === 'ok' ? (readJsonLine(f.stdoutFile) as { totalMs: number } | null) : null;
+  const floor: FloorSummary = {
+    status: f.status,
+    pages: input.records,
+    wallMs: f.wallMs,
+    inProcessMs: floorOut?.totalMs ?? null,
+    maxRssBytes: f.maxRssBytes,
+    treeRssBytes: f.treeRssBytes,
+    ...(f.status === 'ok' ? {} : { error: f.stderrTail.split('\n').slice(-8).join('\n') }),
+  };
+  fs.rmSync(path.join(floorRoot, 'dist'), { recursive: true, force: true });
+  result.floor = floor;
+  if (floor.status === 'ok') {
+    result.ratios.buildToFloor = build.wallMs / floor.wallMs;
+    const astro = build.timings?.phases.astro;
+    if (astro && floor.inProcessMs) result.ratios.astroToFloorInProcess = astro / floor.inProcessMs;
+  } else notes.push(`${target.label}: the empty-pages floor ended with status "${floor.status}"; see ${path.relative(REPO, f.stderrFile)}.`);
+  log(`${target.label}: floor ${ms(f.wallMs)} → build ÷ floor ${result.ratios.buildToFloor?.toFixed(2) ?? '–'}`);
+
+  // What the output weighs.
+  result.site = measureSite(dist);
+  log(`${target.label}: dist ${bytes(result.site.distBytes)} in ${result.site.distFiles.toLocaleString('en-US')} files; record page median ${bytes(result.site.recordHtmlMedian)}, JS ${bytes(result.site.medianPage?.jsGzip)} gz`);
+  if (!values['no-search']) {
+    result.search = await measureFirstSearch(dist, SEARCH_QUERY);
+    if (result.search.ok) log(`${target.label}: first search "${SEARCH_QUERY}": ${bytes(result.search.value.total.gzip)} gz in ${result.search.value.total.files} files (Pagefind ${bytes(result.search.value.pagefind.gzip)}), ${result.search.value.results ?? '?'} results shown`);
+    else {
+      notes.push(`${target.label}: first-search bytes skipped: ${result.search.reason}.`);
+      log(`${target.label}: first search skipped: ${result.search.reason}`);
+    }
+  }
+  if (!values['keep-dist']) {
+    const r0 = performance.now();
+    fs.rmSync(dist, { recursive: true, force: true });
+    log(`${target.label}: removed ${path.relative(REPO, dist)}/ in ${ms(performance.now() - r0)} (--keep-dist keeps it)`);
+  }
+  return result;
+}
+
+function tablesText(all: BenchResults): string {
+  return [
+    `\n## Pipeline, check and the raw-parse floor\n\n${pipelineTable(all.results)}\n`,
+    `## Site build\n\n${buildTable(all.results)}\n`,
+    `## Machine\n\n${machineText(all)}\n`,
+    all.notes.length ? `## Notes\n\n${all.notes.map((n) => `- ${n}`).join('\n')}\n` : '',
+  ].join('\n');
+}
+
+function sample(r: RunResult, json: boolean): Sample {
+  const s: Sample = { status: r.status, wallMs: r.wallMs, maxRssBytes: r.maxRssBytes, treeRssBytes: r.treeRssBytes };
+  if (json && r.status === 'ok') {
+    const output = readJsonLine(r.stdoutFile);
+    if (output) s.output = output as Record<string, unknown>;
+  }
+  if (r.status !== 'ok') s.error = r.stderrTail.split('\n').slice(-8).join('\n');
+  else fs.rmSync(r.stdoutFile, { force: true });
+  return s;
+}
+
+function summarize(samples: Sample[]): Summary {
+  const ok = samples.filter((s) => s.status === 'ok');
+  const nums = (get: (s: Sample) => number | null) => ok.map(get).filter((v): v is number => v !== null);
+  const rss = nums((s) => s.maxRssBytes);
+  const tree = nums((s) => s.treeRssBytes);
+  return {
+    runs: samples.length,
+    ok: ok.length,
+    wallMs: median(nums((s) => s.wallMs)),
+    wallMinMs: Math.min(...nums((s) => s.wallMs)),
+    maxRssBytes: rss.length ? median(rss) : null,
+    treeRssBytes: tree.length ? median(tree) : null,
+    samples,
+  };
+}
+
+function pipelineSummary(samples: Sample[]): PipelineSummary {
+  const base = summarize(samples);
+  const outs = samples.filter((s) => s.status === 'ok' && s.output).map((s) => s.output as { totalMs: number; stages: Record<string, number> });
+  const stages: PipelineSummary['stages'] = {};
+  for (const stage of ['read', 'parse', 'normalize', 'dedupe', 'validate', 'index'] as const) {
+    const v = outs.map((o) => o.stages[stage]).filter((x): x is number => typeof x === 'number');
+    if (v.length) stages[stage] = median(v);
+  }
+  return { ...base, stages, inProcessMs: median(outs.map((o) => o.totalMs)) };
+}
+
+function parseSummary(samples: Sample[]): ParseFloorSummary {
+  const base = summarize(samples);
+  const outs = samples.filter((s) => s.status === 'ok' && s.output).map((s) => s.output as { totalMs: number; files: number; documents: number });
+  return { ...base, inProcessMs: median(outs.map((o) => o.totalMs)), files: outs[0]?.files ?? 0, documents: outs[0]?.documents ?? 0 };
+}
+
+function firstError(byCode: Record<string, number>): string {
+  const errors = ['yaml-syntax', 'file-unreadable', 'file-too-large', 'file-encoding', 'yaml-too-complex', 'document-invalid', 'missing-id', 'missing-node-kind', 'extension-target-missing'];
+  const found = errors.filter((c) => byCode[c]).map((c) => `${byCode[c]}× ${c}`);
+  return found.join(', ') || 'see the log';
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The last line of a child's stdout that parses as JSON. */
+function readJsonLine(file: string): unknown {
+  try {
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    for (let i = lines.length - 1; i >= 0; i--) {
+      try {
+        return JSON.parse(lines[i]!);
+      } catch {
+        // Not JSON; keep looking.
+      }
+    }
+  } catch {
+    // No output.
+  }
+  return null;
+}
+
+/** Bytes of the files the pipeline reads: YAML under every top folder, Markdown under wiki/. */
+function dirBytes(dir: string): number {
+  let total = 0;
+  const walk = (d: string, top: string | null) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+      const abs = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(abs, top ?? entry.name);
+      else if (top !== null && (top === 'wiki' ? /\.md$/i : /\.ya?ml$/i).test(entry.name)) total += fs.statSync(abs).size;
+    }
+  };
+  walk(dir, null);
+  return total;
+}
+
+function machine(): Machine {
+  let cpuModel = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) cpuModel = m[1]!.trim();
+  } catch {
+    // Not Linux: os.cpus() it is.
+  }
+  let commit: string | null = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // Not a git checkout.
+  }
+  const load = os.loadavg()[0]!;
+  return {
+    cpuModel,
+    cores: os.cpus().length,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadStart: load,
+    loadEnd: load,
+    commit,
+  };
+}
+
+/** Writes the JSON after every atlas (so a long run that dies still leaves numbers), and the docs at the end. */
+function writeResults(final: boolean): void {
+  const all: BenchResults = {
+    version: RESULTS_VERSION,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    options: { sizes, sample: withSample, build: withBuild, seed, repeat, search: !values['no-search'], heapMb },
+    machine: { ...machineStart, loadEnd: os.loadavg()[0]! },
+    results,
+    notes,
+  };
+  const json = `${JSON.stringify(all, null, 2)}\n`;
+  fs.writeFileSync(path.join(OUT, `results-${stamp}.json`), json);
+  fs.writeFileSync(path.join(OUT, 'latest.json'), json);
+  if (!final) return;
+  if (!values['no-docs']) fs.writeFileSync(path.join(REPO, 'docs/benchmarks.md'), benchmarksMarkdown(all));
+  process.stdout.write(tablesText(all));
+  log(`done in ${ms(performance.now() - t0)}: ${path.relative(REPO, path.join(OUT, `results-${stamp}.json`))}, bench-out/latest.json${values['no-docs'] ? '' : ', docs/benchmarks.md'}`);
+}

@@ -1,0 +1,174 @@
+/**
+ * Runs one measured child process: wall time from spawn to exit, the node process's own peak RSS
+ * (from `rss-preload.mjs`) and the peak RSS of its whole process tree (sampled from /proc, so
+ * helpers such as Pagefind's binary count too). Output goes to log files, not memory.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'rss-preload.mjs')).href;
+
+export type RunStatus = 'ok' | 'failed' | 'timeout' | 'oom';
+
+export interface RunResult {
+  status: RunStatus;
+  exitCode: number | null;
+  signal: string | null;
+  wallMs: number;
+  /** Peak RSS of the node process itself; null when it died before writing it. */
+  maxRssBytes: number | null;
+  /** Peak summed RSS of the process and its descendants, sampled every 100 ms; null without /proc. */
+  treeRssBytes: number | null;
+  stdoutFile: string;
+  stderrFile: string;
+  /** Last lines of stderr, for the report when something failed. */
+  stderrTail: string;
+}
+
+export interface RunOptions {
+  /** Name of the log files under `logDir`. */
+  label: string;
+  logDir: string;
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  /** V8 heap limit for the child, in MiB. */
+  maxOldSpaceMb: number;
+  /** Exit codes that count as success (default: 0). `check` exits 1 when it finds errors, which is a result, not a failure. */
+  okExitCodes?: readonly number[];
+  /** Called every `heartbeatMs` while the child runs (progress for long builds). */
+  onHeartbeat?: (elapsedMs: number, treeRssBytes: number | null) => void;
+  heartbeatMs?: number;
+}
+
+/** Process groups of the children running now, so an interrupted benchmark can stop them. */
+const running = new Set<number>();
+
+/** Kills every running child's process group (they are detached, so Ctrl-C does not reach them). */
+export function stopRunningChildren(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  running.clear();
+}
+
+/** Spawns `node --max-old-space-size=… --import rss-preload <args>` and measures it. */
+export async function runMeasured(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  fs.mkdirSync(options.logDir, { recursive: true });
+  const stdoutFile = path.join(options.logDir, `${options.label}.out`);
+  const stderrFile = path.join(options.logDir, `${options.label}.err`);
+  const out = fs.openSync(stdoutFile, 'w');
+  const err = fs.openSync(stderrFile, 'w');
+  const rssDir = fs.mkdtempSync(path.join(options.logDir, '.rss-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb}`, '--import', PRELOAD, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env, BENCH_RSS_DIR: rssDir },
+    stdio: ['ignore', out, err],
+    // Own process group, so a timeout can stop the child and everything it started.
+    detached: true,
+  });
+  fs.closeSync(out);
+  fs.closeSync(err);
+  if (child.pid) running.add(child.pid);
+
+  let treePeak: number | null = null;
+  let treeNow: number | null = null;
+  const sampler = setInterval(() => {
+    treeNow = treeRss(child.pid!);
+    if (treeNow !== null) treePeak = Math.max(treePeak ?? 0, treeNow);
+  }, 100);
+  const heartbeat = options.onHeartbeat ? setInterval(() => options.onHeartbeat!(performance.now() - started, treeNow), options.heartbeatMs ?? 60_000) : null;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }, options.timeoutMs);
+
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (c, s) => resolve({ code: c, signal: s }));
+  });
+  const wallMs = performance.now() - started;
+  running.delete(child.pid!);
+  clearInterval(sampler);
+  if (heartbeat) clearInterval(heartbeat);
+  clearTimeout(timer);
+
+  let maxRssBytes: number | null = null;
+  try {
+    maxRssBytes = (JSON.parse(fs.readFileSync(path.join(rssDir, `rss-${child.pid}.json`), 'utf8')) as { maxRssBytes: number }).maxRssBytes;
+  } catch {
+    // The child died without running its exit handlers (killed, or out of memory).
+  }
+  fs.rmSync(rssDir, { recursive: true, force: true });
+
+  const stderrTail = tail(stderrFile, 30);
+  if (!stderrTail) fs.rmSync(stderrFile, { force: true });
+  const oom = /heap out of memory|Allocation failed|ENOMEM/i.test(stderrTail);
+  const status: RunStatus = timedOut ? 'timeout' : oom ? 'oom' : code !== null && (options.okExitCodes ?? [0]).includes(code) ? 'ok' : 'failed';
+  return { status, exitCode: code, signal, wallMs, maxRssBytes, treeRssBytes: treePeak, stdoutFile, stderrFile, stderrTail };
+}
+
+/** Summed RSS of `pid` and its descendants, or null when /proc cannot tell. */
+export function treeRss(pid: number): number | null {
+  let total = 0;
+  let any = false;
+  const stack = [pid];
+  const seen = new Set<number>();
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    try {
+      const statm = fs.readFileSync(`/proc/${p}/statm`, 'utf8').split(' ');
+      total += Number(statm[1]) * 4096;
+      any = true;
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) for (const c of children.split(/\s+/)) stack.push(Number(c));
+      }
+    } catch {
+      // The process exited between two reads.
+    }
+  }
+  return any ? total : null;
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r');
+    const length = Math.min(size, 16 * 1024);
+    const buffer = Buffer.alloc(length);
+    fs.readSync(fd, buffer, 0, length, size - length);
+    fs.closeSync(fd);
+    return buffer.toString('utf8').split('\n').slice(-lines).join('\n').trim();
+  } catch {
+    return '';
+  }
+}
+
+export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Linear-interpolated quantile of `values` (0 ≤ q ≤ 1); NaN for an empty list. */
+export function quantile(values: readonly number[], q: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}

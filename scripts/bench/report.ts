@@ -1,0 +1,327 @@
+/**
+ * Turns benchmark results into Markdown: the tables (printed on stdout and written to
+ * docs/benchmarks.md), the machine, and an analysis computed from the numbers (growth between
+ * sizes, per-record costs, the dominant phase, the knee, the issue's targets).
+ */
+import type { StageName } from '../../src/pipeline/load-atlas';
+import type { BenchResults, SizeResult } from './results';
+
+const STAGES: StageName[] = ['read', 'parse', 'normalize', 'dedupe', 'validate', 'index'];
+
+export function ms(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (v < 1000) return `${Math.round(v)} ms`;
+  if (v < 100_000) return `${(v / 1000).toFixed(1)} s`;
+  return `${Math.round(v / 1000)} s`;
+}
+
+export function bytes(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (v < 1024) return `${Math.round(v)} B`;
+  if (v < 1024 * 1024) return `${(v / 1024).toFixed(1)} KiB`;
+  if (v < 1024 ** 3) return `${(v / 1024 / 1024).toFixed(v < 100 * 1024 * 1024 ? 1 : 0)} MiB`;
+  return `${(v / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+function ratio(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(2)}×`;
+}
+
+function count(v: number | null | undefined): string {
+  return v === null || v === undefined ? '–' : v.toLocaleString('en-US');
+}
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function statusNote(status: string | undefined): string {
+  return status && status !== 'ok' ? ` (${status})` : '';
+}
+
+/** Pipeline, `check` and the raw-parse floor, one row per atlas. */
+export function pipelineTable(results: readonly SizeResult[]): string {
+  return table(
+    ['Atlas', 'Records', 'Files', 'YAML', ...STAGES, 'Pipeline', 'check wall', 'check RSS', 'Parse floor wall', 'Floor RSS', 'check ÷ floor', 'In-process ÷ floor'],
+    results.map((r) => [
+      r.label,
+      count(r.input?.records),
+      count(r.input?.files),
+      bytes(r.input?.bytes),
+      ...STAGES.map((s) => ms(r.pipeline.stages[s])),
+      ms(r.pipeline.inProcessMs),
+      ms(r.check.wallMs) + statusNote(r.check.ok < r.check.runs ? `${r.check.runs - r.check.ok} failed` : 'ok'),
+      bytes(r.check.maxRssBytes),
+      ms(r.parseFloor.wallMs),
+      bytes(r.parseFloor.maxRssBytes),
+      ratio(r.ratios.checkToParse),
+      ratio(r.ratios.pipelineToParseInProcess),
+    ]),
+  );
+}
+
+/** Site build, its floor and the output, one row per atlas that was built. */
+export function buildTable(results: readonly SizeResult[]): string {
+  const built = results.filter((r) => r.build);
+  if (!built.length) return '_No site builds in this run (`--no-build`)._';
+  return table(
+    ['Atlas', 'Build wall', 'Build RSS (node / tree)', 'Phases', 'Empty-pages floor', 'Build ÷ floor', 'dist', 'Files', 'Record HTML median / p95 / max', 'Record page JS (gz)', 'First search (gz)'],
+    built.map((r) => {
+      const b = r.build!;
+      const phases = b.timings ? Object.entries(b.timings.phases).map(([k, v]) => `${k} ${ms(v)}`).join(', ') : '–';
+      const search = r.search?.ok ? `${bytes(r.search.value.total.gzip)} (Pagefind ${bytes(r.search.value.pagefind.gzip)})` : r.search ? 'skipped' : '–';
+      return [
+        r.label,
+        ms(b.wallMs) + statusNote(b.status),
+        `${bytes(b.maxRssBytes)} / ${bytes(b.treeRssBytes)}`,
+        phases,
+        r.floor ? `${ms(r.floor.wallMs)}${statusNote(r.floor.status)}` : '–',
+        ratio(r.ratios.buildToFloor),
+        bytes(r.site?.distBytes),
+        count(r.site?.distFiles),
+        r.site ? `${bytes(r.site.recordHtmlMedian)} / ${bytes(r.site.recordHtmlP95)} / ${bytes(r.site.recordHtmlMax)}` : '–',
+        r.site?.medianPage ? `${bytes(r.site.medianPage.jsGzip)} (${r.site.medianPage.jsFiles} files)` : '–',
+        search,
+      ];
+    }),
+  );
+}
+
+export function machineText(results: BenchResults): string {
+  const m = results.machine;
+  const noisy = Math.max(m.loadStart, m.loadEnd) > m.cores;
+  return [
+    `- CPU: ${m.cpuModel}, ${m.cores} cores; memory ${bytes(m.memoryBytes)}; Node ${m.node}; ${m.os}`,
+    `- Load average (1 min) at start / end: ${m.loadStart.toFixed(2)} / ${m.loadEnd.toFixed(2)}${noisy ? ' — above the core count, so other work shared the machine and absolute timings are noisy; the ratios, measured in the same run, hold up better' : ''}`,
+    `- Commit: ${m.commit ?? 'unknown'}; run ${results.startedAt} → ${results.finishedAt}`,
+    `- Options: sizes ${results.options.sizes.join(', ') || 'none'}${results.options.sample ? ' + sample corpus' : ''}, seed ${results.options.seed}, ${results.options.repeat} run(s) per pipeline measurement (medians), site build ${results.options.build ? 'on' : 'off'}`,
+  ].join('\n');
+}
+
+/** Growth exponent k in cost ∝ records^k between two sizes. */
+function exponent(n1: number, v1: number, n2: number, v2: number): number {
+  return Math.log(v2 / v1) / Math.log(n2 / n1);
+}
+
+function shape(k: number): string {
+  if (k < 0.85) return 'sub-linear (fixed costs still dominate)';
+  if (k <= 1.15) return 'about linear';
+  if (k <= 1.4) return 'somewhat super-linear';
+  return 'clearly super-linear';
+}
+
+/** The analysis paragraphs, computed from the numbers. */
+export function analysisText(results: BenchResults): string {
+  const out: string[] = [];
+  const synthetic = results.results.filter((r) => r.source === 'synthetic' && r.input).sort((a, b) => a.input!.records - b.input!.records);
+  const metrics: { name: string; get: (r: SizeResult) => number | null | undefined }[] = [
+    { name: 'pipeline (in-process)', get: (r) => r.pipeline.inProcessMs },
+    { name: '`check` wall', get: (r) => r.check.wallMs },
+    { name: 'raw parse floor wall', get: (r) => r.parseFloor.wallMs },
+    { name: '`check` peak RSS', get: (r) => r.check.maxRssBytes },
+    { name: 'site build wall', get: (r) => (r.build?.status === 'ok' ? r.build.wallMs : null) },
+    { name: 'Astro render phase', get: (r) => (r.build?.status === 'ok' ? r.build.timings?.phases.astro : null) },
+    { name: 'empty-pages floor wall', get: (r) => (r.floor?.status === 'ok' ? r.floor.wallMs : null) },
+    { name: 'site build peak RSS (tree)', get: (r) => (r.build?.status === 'ok' ? r.build.treeRssBytes : null) },
+    { name: '`dist/` size', get: (r) => r.site?.distBytes },
+  ];
+
+  if (synthetic.length >= 2) {
+    out.push('**Growth.** For each step between synthetic sizes, the cost ratio against the record ratio, and the exponent k in cost ∝ records^k:', '');
+    for (const metric of metrics) {
+      const steps: string[] = [];
+      for (let i = 1; i < synthetic.length; i++) {
+        const a = synthetic[i - 1]!;
+        const b = synthetic[i]!;
+        const va = metric.get(a);
+        const vb = metric.get(b);
+        if (!va || !vb) continue;
+        const k = exponent(a.input!.records, va, b.input!.records, vb);
+        steps.push(`${a.label}→${b.label}: ×${(vb / va).toFixed(1)} for ×${(b.input!.records / a.input!.records).toFixed(0)} records (k = ${k.toFixed(2)}, ${shape(k)})`);
+      }
+      if (steps.length) out.push(`- ${metric.name}: ${steps.join('; ')}`);
+    }
+    out.push('');
+
+    // The knee: where the marginal cost per added record jumps.
+    const knees: string[] = [];
+    for (const metric of metrics.slice(0, 2).concat(metrics[4]!, metrics[5]!)) {
+      const marginal: { from: string; to: string; perRecord: number }[] = [];
+      for (let i = 1; i < synthetic.length; i++) {
+        const a = synthetic[i - 1]!;
+        const b = synthetic[i]!;
+        const va = metric.get(a);
+        const vb = metric.get(b);
+        if (!va || !vb) continue;
+        marginal.push({ from: a.label, to: b.label, perRecord: (vb - va) / (b.input!.records - a.input!.records) });
+      }
+      for (let i = 1; i < marginal.length; i++) {
+        if (marginal[i - 1]!.perRecord > 0 && marginal[i]!.perRecord > 1.5 * marginal[i - 1]!.perRecord) {
+          knees.push(`${metric.name}: each added record costs ${(marginal[i]!.perRecord / marginal[i - 1]!.perRecord).toFixed(1)}× more between ${marginal[i]!.from} and ${marginal[i]!.to} than between ${marginal[i - 1]!.from} and ${marginal[i - 1]!.to}`);
+        }
+      }
+    }
+    out.push(knees.length ? `**Knee.** ${knees.join('; ')}.` : '**Knee.** None measured: the marginal cost per added record does not jump by more than 1.5× between consecutive sizes for the pipeline, `check` or the build.', '');
+  } else {
+    out.push('**Growth.** Only one synthetic size in this run, so no growth ratios; run `npm run bench` (1k, 10k, 50k) for them.', '');
+  }
+
+  const largest = synthetic[synthetic.length - 1];
+  const perRecord: string[] = [];
+  for (const r of synthetic) {
+    const n = r.input!.records;
+    const parts = [`pipeline ${((r.pipeline.inProcessMs * 1000) / n).toFixed(0)} µs/record`];
+    if (r.build?.status === 'ok') parts.push(`build ${(r.build.wallMs / n).toFixed(1)} ms/record`);
+    if (r.build?.timings?.phases.astro && r.site) parts.push(`Astro ${(r.build.timings.phases.astro / r.site.distFiles).toFixed(1)} ms per output file`);
+    perRecord.push(`${r.label}: ${parts.join(', ')}`);
+  }
+  if (perRecord.length) out.push(`**Per-record cost.** ${perRecord.join('; ')}.`, '');
+  const builtOk = synthetic.filter((r) => r.build?.status === 'ok');
+  if (builtOk.length >= 2) {
+    const a = builtOk[builtOk.length - 2]!;
+    const b = builtOk[builtOk.length - 1]!;
+    const slope = (b.build!.wallMs - a.build!.wallMs) / (b.input!.records - a.input!.records);
+    const fixed = a.build!.wallMs - slope * a.input!.records;
+    out.push(
+      `**Fixed vs. per-record build cost.** Between ${a.label} and ${b.label} each added record costs ${slope.toFixed(1)} ms of build time; the line through both points implies about ${ms(Math.max(0, fixed))} of fixed cost (start-up, Vite bundling of the client scripts), which is why small atlases sit far above the empty-pages floor.`,
+      '',
+    );
+  }
+
+  if (largest) {
+    const stages = Object.entries(largest.pipeline.stages).sort((a, b) => b[1] - a[1]);
+    const total = stages.reduce((s, [, v]) => s + v, 0);
+    if (stages.length && total > 0) {
+      out.push(`**Dominant pipeline stage** at ${largest.label}: ${stages[0]![0]} (${Math.round((100 * stages[0]![1]) / total)} % of the pipeline), then ${stages[1]?.[0] ?? '–'} (${Math.round((100 * (stages[1]?.[1] ?? 0)) / total)} %).`, '');
+    }
+    const phases = largest.build?.timings ? Object.entries(largest.build.timings.phases).sort((a, b) => b[1] - a[1]) : [];
+    if (phases.length) {
+      const sum = largest.build!.timings!.total;
+      const shown = phases.filter(([, v]) => v / sum >= 0.01);
+      out.push(`**Dominant build phase** at ${largest.label}: ${shown.map(([k, v]) => `${k} ${Math.round((100 * v) / sum)} %`).join(', ')} of ${ms(sum)}${shown.length < phases.length ? ' (the other phases under 1 % each)' : ''}.`, '');
+    }
+  }
+
+  // The issue's targets.
+  const targets: string[] = [];
+  const measured = results.results.filter((r) => r.ratios.checkToParse !== null);
+  if (measured.length) {
+    const worst = measured.reduce((a, b) => (b.ratios.checkToParse! > a.ratios.checkToParse! ? b : a));
+    const pass = measured.every((r) => r.ratios.checkToParse! <= 3);
+    targets.push(`- \`check\` within 3× the raw parse floor at every size: **${pass ? 'met' : 'not met'}** (worst ${ratio(worst.ratios.checkToParse)} at ${worst.label}).`);
+  }
+  const tenK = results.results.find((r) => r.label === '10000');
+  if (tenK?.ratios.buildToFloor) targets.push(`- Site build within 3× the empty-pages floor at 10k: **${tenK.ratios.buildToFloor <= 3 ? 'met' : 'not met'}** (${ratio(tenK.ratios.buildToFloor)}).`);
+  else targets.push('- Site build within 3× the empty-pages floor at 10k: not measured in this run.');
+  const fiftyK = results.results.find((r) => r.label === '50000');
+  if (fiftyK?.build) targets.push(`- 50k build completes: **${fiftyK.build.status === 'ok' ? 'yes' : `no (${fiftyK.build.status})`}**${fiftyK.build.treeRssBytes ? `, peak RSS ${bytes(fiftyK.build.treeRssBytes)} for the whole process tree` : ''}.`);
+  else targets.push('- 50k build completes: not measured in this run.');
+  out.push('**Targets (issue 10).**', '', ...targets);
+  return out.join('\n');
+}
+
+/** Peak memory per atlas and what it means for a 24 GB machine. */
+export function memoryText(results: BenchResults): string {
+  const heap = results.options.heapMb ?? 8192;
+  const rows = results.results.map((r) => [
+    r.label,
+    bytes(r.check.maxRssBytes),
+    r.build ? `${bytes(r.build.maxRssBytes)} / ${bytes(r.build.treeRssBytes)}${statusNote(r.build.status)}` : '–',
+    r.floor ? bytes(r.floor.treeRssBytes) : '–',
+  ]);
+  const lines = [
+    table(['Atlas', '`check` peak RSS', 'Build peak RSS (node / tree)', 'Empty-pages floor peak RSS'], rows),
+    '',
+    `Children run with \`--max-old-space-size=${heap}\` (V8 heap limit ${bytes(heap * 1024 * 1024)}; the machine has ${bytes(results.machine.memoryBytes)}). The build holds the pipeline result for the whole atlas while Astro renders every page, with \`build.concurrency: 2\` (astro.config.mjs) so at most two pages render at once; Pagefind indexes in its own process, counted in the tree RSS. A build that runs out of memory is recorded as \`oom\`, with the tree RSS it reached.`,
+  ];
+  const built = results.results.filter((r) => r.source === 'synthetic' && r.build?.status === 'ok' && r.build.treeRssBytes && r.input).sort((a, b) => a.input!.records - b.input!.records);
+  if (built.length >= 2) {
+    const a = built[built.length - 2]!;
+    const b = built[built.length - 1]!;
+    const perRecord = (b.build!.treeRssBytes! - a.build!.treeRssBytes!) / (b.input!.records - a.input!.records);
+    const at = (n: number) => b.build!.treeRssBytes! + perRecord * (n - b.input!.records);
+    lines.push(
+      '',
+      `Between ${a.label} and ${b.label} the build's peak grows by ${bytes(perRecord * 1000)} per 1,000 records; on that line 100,000 records would need about ${bytes(at(100_000))} and the heap limit would be reached near ${Math.round((heap * 1024 * 1024 - b.build!.treeRssBytes!) / Math.max(perRecord, 1) + b.input!.records).toLocaleString('en-US')} records (a rough linear extrapolation of the whole tree, which overstates the heap).`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const METHOD = `## How it is measured
+
+- **Atlases.** \`scripts/bench/generate-atlas.ts\` writes a deterministic synthetic atlas per size
+  (seeded mulberry32): 15 node kinds in 5 clusters plus wiki pages, declared in a generated
+  \`schema/\`; multi-document files of 5–20 documents, a few \`kind: NodeDocument\` bundles,
+  extension and patch documents; about 2 outgoing edges per record with Zipf-like target choice
+  (a few hubs with hundreds to thousands of incoming edges); duplicate definitions for 4.9 % of
+  ids and repeated edge declarations for about 2 % of declarations (the real atlas's rates), a few
+  dangling targets, 15 % of edges as objects with confidence and evidence, Markdown descriptions
+  of 200–1,500 characters, and wiki pages for 1 % of records. Atlases are cached in
+  \`bench-out/atlases/<size>/\` and reused while the generator version and seed match. The sample
+  corpus (\`../shared/corpora/a5c-atlas-sample\`) is measured as it is, when present; its site is
+  built from a symlink view without the file(s) whose errors make the build refuse it.
+- **Fresh processes.** Every measurement is a new \`node --max-old-space-size=8192 --import tsx …\`
+  process. Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
+  node process comes from \`process.resourceUsage().maxRSS\` written on exit by a preloaded module;
+  "tree" RSS is the peak of the summed RSS of the process and its children (Pagefind's binary),
+  sampled from /proc every 100 ms.
+- **Pipeline.** \`loadAtlas(dir, { onStage })\` in-process stage times; \`check\` is
+  \`src/cli/main.ts check --format json\`; the **raw parse floor** reads the same record and schema
+  YAML files and \`js-yaml.loadAll\`s them, nothing else. Pipeline measurements run several times,
+  interleaved, and the tables show medians.
+- **Site.** \`scripts/build-site.ts --quiet\` with \`ATLAS_BUILD_TIMINGS\` (phases: pipeline, astro,
+  then one per post-build step). The **empty-pages floor** is an Astro build of a throwaway
+  project (\`bench-out/floor/\`) with one route rendering as many empty pages as the atlas has
+  records, same build settings (\`format: 'directory'\`, \`build.concurrency: 2\`). Note the real
+  site writes about two files per record (the page and its JSON) plus listing pages, so the
+  floor is a lower bound, not a like-for-like page count.
+- **Page weight.** Record page HTML sizes over every \`dist/n/**/index.html\`; JS on a record
+  page = the module scripts its HTML references (and inline module scripts), plus their static
+  imports, transitively, gzip-compressed — lazily \`import()\`ed chunks (graph, mermaid,
+  Pagefind) are not counted. **First search**: Chromium opens \`/search/\` on a cold cache,
+  types one query and presses Enter; the gzip sizes of every built file it fetched are summed
+  (Pagefind's own files shown separately).`;
+
+/** The whole docs/benchmarks.md. */
+export function benchmarksMarkdown(results: BenchResults): string {
+  return `# Benchmarks
+
+_Written by \`npm run bench\` (\`scripts/bench.ts\`); the tables, the machine and the analysis below
+come from the latest run. Raw numbers: \`bench-out/latest.json\` (not committed)._
+
+Run it on a quiet machine:
+
+\`\`\`sh
+npm run bench                          # 1k, 10k, 50k synthetic records + the sample corpus
+npm run bench -- --sizes 1000          # quick check (a couple of minutes)
+npm run bench -- --no-build            # pipeline only
+npm run bench -- --sizes 1000,10000 --no-sample --seed 7 --repeat 5
+\`\`\`
+
+## Latest results
+
+### Pipeline, \`check\` and the raw-parse floor
+
+${pipelineTable(results.results)}
+
+### Site build, its floor, and page weight
+
+${buildTable(results.results)}
+
+### Machine
+
+${machineText(results)}
+${results.notes.length ? `\n### Notes from the run\n\n${results.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}
+## Analysis
+
+${analysisText(results)}
+
+## Memory
+
+${memoryText(results)}
+
+${METHOD}
+`;
+}

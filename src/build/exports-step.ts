@@ -1,0 +1,93 @@
+/**
+ * Writes the machine-readable exports (src/exports/) into an output folder: after `astro build`
+ * as a post-build step, and on its own for `atlas export`. NDJSON files are streamed chunk by
+ * chunk, so a large atlas never sits in memory as one string.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pkg from '../../package.json';
+import { exportFiles, type ExportFile } from '../exports/catalog';
+import { buildTime, type ExportOptions } from '../exports/options';
+import { recordJson, type Atlas } from '../pipeline/model';
+import { siteConfig } from '../site/config';
+import type { PostBuildStep } from './post-build';
+
+/** The export options of the configured site (ATLAS_BASE, ATLAS_SITE, ATLAS_TITLE, ATLAS_STRICT). */
+export function siteExportOptions(builtAt: string = buildTime(process.env)): ExportOptions {
+  return {
+    title: siteConfig.title,
+    base: siteConfig.base,
+    ...(siteConfig.site && { site: siteConfig.site }),
+    builtAt,
+    generator: { name: pkg.name, version: pkg.version },
+    strict: siteConfig.strict,
+  };
+}
+
+export interface WrittenExport {
+  name: string;
+  bytes: number;
+}
+
+/** Joins small chunks (one per NDJSON line) into ~64 KiB writes, counting the bytes on the way. */
+function* batched(chunks: Iterable<string>, count: { bytes: number }): Generator<string> {
+  let buffer = '';
+  for (const c of chunks) {
+    count.bytes += Buffer.byteLength(c);
+    buffer += c;
+    if (buffer.length >= 65536) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+async function writeFile(outDir: string, f: ExportFile): Promise<void> {
+  const target = path.join(outDir, ...f.name.split('/'));
+  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  const count = { bytes: 0 };
+  await pipeline(Readable.from(batched(f.chunks(), count)), fs.createWriteStream(target));
+  f.bytes = count.bytes; // what atlas.json and llms.txt report, without serializing the file again
+}
+
+/**
+ * Writes every export into `outDir`. With `siteFiles`, also the files the site's endpoints render
+ * (ids.json and `n/<path>.json` for each record), so a standalone export is complete.
+ */
+export async function writeExports(atlas: Atlas, outDir: string, options: ExportOptions, { siteFiles = false } = {}): Promise<WrittenExport[]> {
+  const written: WrittenExport[] = [];
+  // atlas.json (first in the catalogue) reports the others' sizes: write it last.
+  const [summary, ...rest] = exportFiles(atlas, options);
+  for (const f of [...rest, summary!]) {
+    if (f.renderedBySite && !siteFiles) continue;
+    await writeFile(outDir, f);
+    written.push({ name: f.name, bytes: f.bytes });
+  }
+  if (siteFiles) {
+    let bytes = 0;
+    const dirs = new Set<string>();
+    for (const r of atlas.recordList) {
+      const target = `${path.join(outDir, 'n', ...atlas.paths.get(r.id)!.split('/'))}.json`;
+      const dir = path.dirname(target);
+      if (!dirs.has(dir)) {
+        await fs.promises.mkdir(dir, { recursive: true });
+        dirs.add(dir);
+      }
+      const text = recordJson(r);
+      await fs.promises.writeFile(target, text);
+      bytes += Buffer.byteLength(text);
+    }
+    written.push({ name: `n/*.json (${atlas.recordList.length} files)`, bytes });
+  }
+  return written;
+}
+
+export const exportsStep: PostBuildStep = {
+  name: 'exports',
+  async run({ atlas, outDir }) {
+    await writeExports(atlas, outDir, siteExportOptions());
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * Post-build step for the workspace: publishes `/workspace/base.json` (the schema YAML, and where
+ * every record and edge is declared), so the browser can run the same pipeline as the CLI.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SourceLocation } from '../pipeline/model';
+import { readAtlasFiles } from '../pipeline/read-files';
+import { siteConfig } from '../site/config';
+import { WORKSPACE_BASE_PATH, type WorkspaceBase } from '../site/workspace-base';
+import type { PostBuildStep } from './post-build';
+
+export const workspaceStep: PostBuildStep = {
+  name: 'workspace',
+  run({ atlas, outDir }) {
+    // The reader decides what counts as a schema file, so the browser sees exactly what the CLI reads.
+    const schema = readAtlasFiles(atlas.root)
+      .files.filter((f) => f.role === 'schema')
+      .map((f) => ({ path: f.path, text: f.text }));
+    const files: string[] = [];
+    const index = new Map<string, number>();
+    const sites = (places: readonly SourceLocation[]) =>
+      places.flatMap((p) => {
+        let i = index.get(p.file);
+        if (i === undefined) index.set(p.file, (i = files.push(p.file) - 1));
+        return [i, p.line];
+      });
+    const definitions: WorkspaceBase['definitions'] = {};
+    const edgeSites: WorkspaceBase['edgeSites'] = {};
+    for (const r of atlas.recordList) {
+      definitions[r.id] = sites(r.definitions);
+      if (r.outgoing.length) edgeSites[r.id] = r.outgoing.map((e) => sites(e.declarations));
+    }
+    const base: WorkspaceBase = { version: 2, strict: siteConfig.strict, schema, files, definitions, edgeSites };
+    const target = path.join(outDir, WORKSPACE_BASE_PATH);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, JSON.stringify(base));
+  },
+};

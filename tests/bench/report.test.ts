@@ -1,0 +1,87 @@
+/**
+ * The benchmark's report writer, on made-up results: the full run takes an hour on a quiet
+ * machine, so the code that turns its numbers into docs/benchmarks.md is checked here first.
+ */
+import { describe, expect, it } from 'vitest';
+import { analysisText, benchmarksMarkdown } from '../../scripts/bench/report';
+import type { BenchResults, SizeResult, Summary } from '../../scripts/bench/results';
+
+function summary(wallMs: number, rss: number): Summary {
+  return { runs: 3, ok: 3, wallMs, wallMinMs: wallMs * 0.9, maxRssBytes: rss, treeRssBytes: rss, samples: [] };
+}
+
+function size(records: number, build: 'ok' | 'oom' = 'ok'): SizeResult {
+  const k = records / 1000;
+  const built = build === 'ok';
+  return {
+    label: String(records),
+    source: 'synthetic',
+    dir: `/tmp/${records}`,
+    input: { files: 100 * k, bytes: 1_300_000 * k, documents: 1050 * k, records, edgesDeclared: 2100 * k, edges: 2050 * k, pages: 10 * k, problemsByCode: { 'duplicate-id': 49 * k } },
+    pipeline: { ...summary(1500 + 90 * k, 150e6 + 20e6 * k), stages: { read: 10 * k, parse: 40 * k, normalize: 15 * k, dedupe: 3 * k, validate: 12 * k, index: 10 * k }, inProcessMs: 90 * k },
+    check: summary(1800 + 100 * k, 160e6 + 20e6 * k),
+    parseFloor: { ...summary(900 + 45 * k, 100e6 + 10e6 * k), inProcessMs: 45 * k, files: 100 * k, documents: 1050 * k },
+    build: {
+      status: build,
+      wallMs: built ? 40_000 + 30 * records * (records > 10_000 ? 1.8 : 1) : 900_000,
+      maxRssBytes: built ? 1e9 + 4e5 * records : null,
+      treeRssBytes: 1.2e9 + 4e5 * records,
+      timings: built ? { total: 39_000 + 30 * records, phases: { pipeline: 90 * k, astro: 30_000 + 25 * records, pagefind: 5 * records, exports: records } } : null,
+    },
+    floor: { status: 'ok', pages: records, wallMs: 8000 + 4 * records, inProcessMs: 3000 + 4 * records, maxRssBytes: 5e8, treeRssBytes: 5.5e8 },
+    site: built
+      ? {
+          distBytes: 60_000 * records,
+          distFiles: 3 * records + 200,
+          byFolder: [],
+          recordPages: records,
+          recordHtmlMedian: 24_000,
+          recordHtmlP95: 34_000,
+          recordHtmlMax: 900_000,
+          recordHtmlGzipMedian: 5000,
+          recordHtmlGzipP95: 7000,
+          medianPage: { page: '/n/x/', htmlBytes: 24_000, htmlGzip: 5000, jsFiles: 11, jsBytes: 15_000, jsGzip: 7800, cssBytes: 22_000, cssGzip: 6300 },
+          largestPage: null,
+        }
+      : undefined,
+    search: built ? { ok: true, value: { query: 'release', results: 20, pageLoad: { files: 15, gzip: 99_000 }, afterQuery: { files: 23, gzip: 47_000 }, pagefind: { files: 28, gzip: 134_000 }, total: { files: 38, gzip: 146_000 }, largest: [] } } : undefined,
+    ratios: { checkToParse: (1800 + 100 * k) / (900 + 45 * k), pipelineToParseInProcess: 2, buildToFloor: built ? 2.5 : null, astroToFloorInProcess: null },
+  };
+}
+
+function results(list: SizeResult[]): BenchResults {
+  return {
+    version: 1,
+    startedAt: '2025-01-01T00:00:00.000Z',
+    finishedAt: '2025-01-01T01:00:00.000Z',
+    options: { sizes: list.map((r) => Number(r.label)), sample: false, build: true, seed: 1, repeat: 3, search: true, heapMb: 8192 },
+    machine: { cpuModel: 'Test CPU', cores: 2, memoryBytes: 24e9, node: 'v20', os: 'Linux', loadStart: 0.5, loadEnd: 0.7, commit: 'abc1234' },
+    results: list,
+    notes: [],
+  };
+}
+
+describe('benchmarksMarkdown', () => {
+  it('renders tables, machine, growth, knee, memory and targets for a full run', () => {
+    const md = benchmarksMarkdown(results([size(1000), size(10_000), size(50_000)]));
+    expect(md).toContain('| 50000 |');
+    expect(md).toContain('Test CPU, 2 cores');
+    expect(md).toMatch(/1000→10000: ×[\d.]+ for ×10 records/);
+    expect(md).toMatch(/\*\*Knee\.\*\* site build wall: each added record costs/);
+    expect(md).toContain('`check` within 3× the raw parse floor at every size: **met**');
+    expect(md).toContain('Site build within 3× the empty-pages floor at 10k: **met** (2.50×)');
+    expect(md).toContain('50k build completes: **yes**');
+    expect(md).toMatch(/per 1,000 records; on that line 100,000 records/);
+    expect(md).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it('reports a failed 50k build and a one-size run without inventing numbers', () => {
+    const failed = benchmarksMarkdown(results([size(1000), size(10_000), size(50_000, 'oom')]));
+    expect(failed).toContain('50k build completes: **no (oom)**');
+    expect(failed).not.toMatch(/NaN|undefined|Infinity/);
+    const one = analysisText(results([size(1000)]));
+    expect(one).toContain('Only one synthetic size');
+    expect(one).toContain('not measured in this run');
+    expect(one).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
