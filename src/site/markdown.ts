@@ -114,6 +114,21 @@ function applyResolution(node: { url?: string; data?: unknown }, r: Exclude<Reso
 }
 
 /** The remark side: `[[id]]` into links, and every link resolved (see the file comment). */
+/**
+ * Raw HTML in atlas Markdown is shown as the text it is, never parsed: a description that starts
+ * with `<script>` keeps its words instead of vanishing with the tag.
+ */
+function remarkHtmlAsText() {
+  return (tree: MdRoot) => {
+    visit(tree, 'html', (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      const text: Text = { type: 'text', value: (node as { value: string }).value };
+      const phrasing = parent.type === 'paragraph' || parent.type === 'emphasis' || parent.type === 'strong' || parent.type === 'link' || parent.type === 'heading' || parent.type === 'delete' || parent.type === 'tableCell';
+      (parent.children as unknown[])[index] = phrasing ? text : { type: 'paragraph', children: [text] };
+    });
+  };
+}
+
 function remarkAtlasLinks() {
   return (tree: MdRoot, file: VFile) => {
     const ctx = contextOf(file);
@@ -236,7 +251,7 @@ function getProcessor(): Promise<MarkdownProcessor> {
   processor ??= createMarkdownProcessor({
     syntaxHighlight: false,
     smartypants: false,
-    remarkPlugins: [remarkAtlasLinks],
+    remarkPlugins: [remarkHtmlAsText, remarkAtlasLinks],
     remarkRehype: { allowDangerousHtml: false },
     rehypePlugins: [[rehypeSanitize, sanitizeSchema], rehypeHighlight, rehypeCodeBlocks],
   });
