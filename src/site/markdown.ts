@@ -12,6 +12,7 @@
 import { createMarkdownProcessor, rehypeShiki, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Link, PhrasingContent, Root as MdRoot, Text } from 'mdast';
+import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Processor } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
@@ -47,12 +48,42 @@ function withClasses(tag: string, extra: string[]): AttributeRule[] {
   return [...rules.filter((r) => !isClassRule(r)), ['className', ...current, ...extra]];
 }
 
+const CLOBBER_PREFIX = 'user-content-';
+
+/** Footnote ids come prefixed from remark-rehype and get prefixed again by the sanitizer. */
+function rehypeSingleClobberPrefix() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties?.id;
+      if (typeof id === 'string' && id.startsWith(CLOBBER_PREFIX + CLOBBER_PREFIX)) node.properties.id = id.slice(CLOBBER_PREFIX.length);
+    });
+  };
+}
+
+/**
+ * Images become links: the site loads nothing from other hosts, and a relative image in an atlas
+ * file has nothing to point at on the web. The reader still sees the alt text and can follow it.
+ */
+function rehypeImagesAsLinks() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'img') return;
+      const src = typeof node.properties?.src === 'string' ? node.properties.src : '';
+      const alt = typeof node.properties?.alt === 'string' && node.properties.alt.trim() ? node.properties.alt.trim() : 'image';
+      const external = /^https?:\/\//i.test(src);
+      node.tagName = external ? 'a' : 'span';
+      node.properties = external ? { href: src, title: 'Image (opens the original)' } : { title: src ? `Image not published: ${src}` : 'Image' };
+      node.children = [{ type: 'text', value: `[image: ${alt}]` }];
+    });
+  };
+}
+
 /** Allows what GFM produces (task-list checkboxes, footnotes, code language classes), nothing more. */
 const sanitizeSchema = {
   ...defaultSchema,
-  // Raw HTML never reaches the tree (allowDangerousHtml is off), so the only ids are the footnote
-  // ids remark-rehype already prefixed; a second prefix would break the footnote links.
-  clobberPrefix: '',
+  // Ids from raw HTML get a prefix so an article cannot clobber the page's own ids (the JSON
+  // panel, the tabs). Footnote ids already carry it; rehypeSingleClobberPrefix removes the double.
+  clobberPrefix: CLOBBER_PREFIX,
   attributes: {
     ...defaultSchema.attributes,
     code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-./]],
@@ -114,21 +145,6 @@ function applyResolution(node: { url?: string; data?: unknown }, r: Exclude<Reso
 }
 
 /** The remark side: `[[id]]` into links, and every link resolved (see the file comment). */
-/**
- * Raw HTML in atlas Markdown is shown as the text it is, never parsed: a description that starts
- * with `<script>` keeps its words instead of vanishing with the tag.
- */
-function remarkHtmlAsText() {
-  return (tree: MdRoot) => {
-    visit(tree, 'html', (node, index, parent) => {
-      if (!parent || index === undefined) return;
-      const text: Text = { type: 'text', value: (node as { value: string }).value };
-      const phrasing = parent.type === 'paragraph' || parent.type === 'emphasis' || parent.type === 'strong' || parent.type === 'link' || parent.type === 'heading' || parent.type === 'delete' || parent.type === 'tableCell';
-      (parent.children as unknown[])[index] = phrasing ? text : { type: 'paragraph', children: [text] };
-    });
-  };
-}
-
 function remarkAtlasLinks() {
   return (tree: MdRoot, file: VFile) => {
     const ctx = contextOf(file);
@@ -251,9 +267,11 @@ function getProcessor(): Promise<MarkdownProcessor> {
   processor ??= createMarkdownProcessor({
     syntaxHighlight: false,
     smartypants: false,
-    remarkPlugins: [remarkHtmlAsText, remarkAtlasLinks],
-    remarkRehype: { allowDangerousHtml: false },
-    rehypePlugins: [[rehypeSanitize, sanitizeSchema], rehypeHighlight, rehypeCodeBlocks],
+    remarkPlugins: [remarkAtlasLinks],
+    // Raw HTML is parsed (rehype-raw) and then sanitized like everything else: `<details>` or
+    // `<br>` keep working, `<script>` and `onerror` are removed, the surrounding text stays.
+    remarkRehype: { allowDangerousHtml: true },
+    rehypePlugins: [rehypeRaw, rehypeImagesAsLinks, [rehypeSanitize, sanitizeSchema], rehypeSingleClobberPrefix, rehypeHighlight, rehypeCodeBlocks],
   });
   return processor;
 }
