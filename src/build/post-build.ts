@@ -7,6 +7,7 @@ import { workspaceStep } from './workspace-step';
 import { pagefindStep } from './pagefind-step';
 import { graphStep } from './graph-step';
 import { exportsStep } from './exports-step';
+import { vendorStep } from './vendor-step';
 
 export interface PostBuildStep {
   /** Shown in the build's timing summary. */
@@ -14,4 +15,4 @@ export interface PostBuildStep {
   run(context: { atlas: Atlas; outDir: string }): Promise<void> | void;
 }
 
-export const postBuildSteps: PostBuildStep[] = [workspaceStep, pagefindStep, graphStep, exportsStep];
+export const postBuildSteps: PostBuildStep[] = [workspaceStep, pagefindStep, graphStep, exportsStep, vendorStep];

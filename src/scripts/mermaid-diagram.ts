@@ -54,7 +54,9 @@ class MermaidDiagram extends HTMLElement {
     const job = queue.then(async () => {
       const id = `mermaid-svg-${++counter}`;
       try {
-        library ??= import('mermaid').then((m) => m.default);
+        // Published as files by src/build/vendor-step.ts rather than bundled (see there).
+        const base = document.documentElement.dataset.base ?? '/';
+        library ??= import(/* @vite-ignore */ `${base}vendor/mermaid/mermaid.esm.min.mjs`).then((m: { default: Mermaid }) => m.default);
         const mermaid = await library;
         mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: isDark() ? 'dark' : 'default' });
         const { svg } = await mermaid.render(id, this.source);
