@@ -261,7 +261,7 @@ const METHOD = `## How it is measured
   of 200–1,500 characters, and wiki pages for 1 % of records. Atlases are cached in
   \`bench-out/atlases/<size>/\` and reused while the generator version and seed match. The sample
   corpus (\`../shared/corpora/a5c-atlas-sample\`) is measured as it is, when present; its site is
-  built from a symlink view without the file(s) whose errors make the build refuse it.
+  built with \`--fail-on none\`, since one of its files has a YAML syntax error that the build would otherwise refuse.
 - **Fresh processes.** Every measurement is a new \`node --max-old-space-size=8192 --import tsx …\`
   process. Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
   node process comes from \`process.resourceUsage().maxRSS\` written on exit by a preloaded module;
