@@ -3,15 +3,8 @@
  * come from a small JSON file fetched on the first filter or sort; until then the server's page
  * and its pagination links stay as they are.
  */
-interface Row {
-  id: string;
-  name: string;
-  kind: string;
-  cluster: string;
-  out: number;
-  in: number;
-  url: string;
-}
+import type { RecordRow as Row } from '../site/record-rows';
+
 type Key = keyof Row;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

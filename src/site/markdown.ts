@@ -21,6 +21,7 @@ import { displayName, type Atlas } from '../pipeline/model';
 import { isRelativeMarkdown, RECORD_LINK, resolveWikiLink, type LinkResolution } from '../pipeline/wiki-links';
 import { getAtlas } from './atlas-data';
 import { siteConfig } from './config';
+import { escapeHtml } from './escape-html';
 import { recordHref } from './urls';
 import { entryHref, wikiIndex } from './wiki';
 
@@ -323,9 +324,6 @@ function plainParagraphs(source: string): Promise<RenderedMarkdown> | null {
   return Promise.resolve({ html, headings: [], hasDiagram: false });
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 function decodeSafe(s: string): string {
   try {

@@ -11,6 +11,7 @@
  * word or a word prefix (Pagefind matches prefixes).
  * Pure: used at build time by the record page; safe to import in the browser.
  */
+import { escapeHtml } from './escape-html';
 
 /** Pagefind weight of the id words: below the name (10), above headings and text. */
 export const ID_TERMS_WEIGHT = 8;
@@ -56,7 +57,6 @@ export function looksLikeId(query: string): boolean {
   return q.length > 2 && !/\s/.test(q) && /.:./.test(q);
 }
 
-const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The hidden Pagefind markup for a record, placed inside `data-pagefind-body`: the id words

@@ -83,9 +83,18 @@ interface Theme {
 }
 
 function readTheme(): Theme {
-  const s = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => s.getPropertyValue(name).trim() || fallback;
-  return { bg: v('--bg', '#fff'), fg: v('--fg', '#1b2330'), soft: v('--fg-soft', '#4f5b6b'), border: v('--border', '#d5dce5'), accent: v('--accent', '#2b59c3'), focus: v('--focus', '#ff9d00') };
+  // The palette is written as light-dark(…), which only a used colour resolves: read each
+  // variable through a probe element's computed colour.
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  document.body.append(probe);
+  const v = (name: string, fallback: string) => {
+    probe.style.color = `var(${name}, ${fallback})`;
+    return getComputedStyle(probe).color || fallback;
+  };
+  const theme = { bg: v('--bg', '#fff'), fg: v('--fg', '#1b2330'), soft: v('--fg-soft', '#4f5b6b'), border: v('--border', '#d5dce5'), accent: v('--accent', '#2b59c3'), focus: v('--focus', '#ff9d00') };
+  probe.remove();
+  return theme;
 }
 
 function stylesheet(t: Theme): cytoscape.StylesheetJson {

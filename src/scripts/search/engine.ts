@@ -3,6 +3,7 @@
  * never bundled) for full text and for recognising an exact id among its top results; the small
  * `/ids.json` only when Pagefind does not confirm an id-shaped query, and for "did you mean".
  */
+import { escapeHtml } from '../../site/escape-html';
 import { closestIds } from '../../pipeline/closest-ids';
 import { encodePathForUrl } from '../../pipeline/record-path';
 import { ID_TERMS_WEIGHT, looksLikeId } from '../../site/search-terms';
@@ -166,7 +167,6 @@ function summaryExcerpt(d: PagefindData, query: string): string | undefined {
 }
 
 const EXCERPT_WORDS = 24;
-const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The excerpt around the densest run of matches in the page's text, leaving out matches in the

@@ -3,6 +3,7 @@
  * cluster, source, "draft"), an Overview tab mirroring the record page (attributes, outgoing and
  * incoming edges grouped by kind) and a JSON tab with copy and download. Same classes as the site.
  */
+import { tokenizeJson } from '../../site/json-html';
 import type { AtlasEdge } from '../../pipeline/model';
 import { humanize, viewAttribute } from '../../site/attribute-view';
 import { copyButton, download, h, type Child } from './dom';
@@ -214,22 +215,9 @@ function renderEdge(e: AtlasEdge, direction: 'out' | 'in', report: OverlayReport
   );
 }
 
-const TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
-
-/**
- * The payload with the JSON tab's token classes, built from text nodes. (The site's
- * `highlightJson` returns an HTML string and lives beside the build-time Markdown renderer.)
- */
+/** The payload with the JSON tab's token classes, built from text nodes. */
 function highlightedJson(json: string, id: string): HTMLElement {
   const code = h('code', { id });
-  let last = 0;
-  for (const m of json.matchAll(TOKEN)) {
-    code.append(json.slice(last, m.index));
-    if (m[1] !== undefined) code.append(h('span', { class: m[2] !== undefined ? 'j-k' : 'j-s' }, m[1]), m[2] ?? '');
-    else if (m[3] !== undefined) code.append(h('span', { class: 'j-l' }, m[3]));
-    else code.append(h('span', { class: 'j-n' }, m[4]!));
-    last = m.index + m[0].length;
-  }
-  code.append(json.slice(last));
+  for (const t of tokenizeJson(json)) code.append(t.cls ? h('span', { class: t.cls }, t.text) : t.text);
   return code;
 }
