@@ -161,8 +161,16 @@ export function recordPayload(record: AtlasRecord): RecordPayload {
 
 /** The payload as pretty JSON (two-space indent, trailing newline): the one serialization everyone uses. */
 export function recordJson(record: AtlasRecord): string {
-  return `${JSON.stringify(recordPayload(record), null, 2)}\n`;
+  let json = jsonCache.get(record);
+  if (json === undefined) {
+    json = `${JSON.stringify(recordPayload(record), null, 2)}\n`;
+    jsonCache.set(record, json);
+  }
+  return json;
 }
+
+/** The page, its JSON file and the exports all serialize each record: once is enough (records are immutable). */
+const jsonCache = new WeakMap<AtlasRecord, string>();
 
 /** Human name of a record: displayName, then name, then title, then the id. */
 export function displayName(record: Pick<AtlasRecord, 'id' | 'attributes'>): string {

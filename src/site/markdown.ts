@@ -262,20 +262,37 @@ function textOf(node: Element | ElementContent): string {
   return '';
 }
 
-let processor: Promise<MarkdownProcessor> | null = null;
+const processors = new Map<boolean, Promise<MarkdownProcessor>>();
 
-function getProcessor(): Promise<MarkdownProcessor> {
-  processor ??= createMarkdownProcessor({
-    syntaxHighlight: false,
-    smartypants: false,
-    remarkPlugins: [remarkAtlasLinks],
-    // Raw HTML is parsed (rehype-raw) and then sanitized like everything else: `<details>` or
-    // `<br>` keep working, `<script>` and `onerror` are removed, the surrounding text stays.
-    remarkRehype: { allowDangerousHtml: true },
-    rehypePlugins: [rehypeRaw, rehypeImagesAsLinks, [rehypeSanitize, sanitizeSchema], rehypeSingleClobberPrefix, rehypeHighlight, rehypeCodeBlocks],
-  });
-  return processor;
+/**
+ * Raw HTML is parsed (rehype-raw) and then sanitized like everything else: `<details>` or `<br>`
+ * keep working, `<script>` and `onerror` are removed, the surrounding text stays. Re-parsing a
+ * tree through parse5 is the costliest step, so text without any tag skips it.
+ */
+function getProcessor(withHtml: boolean): Promise<MarkdownProcessor> {
+  let p = processors.get(withHtml);
+  if (!p) {
+    p = createMarkdownProcessor({
+      syntaxHighlight: false,
+      smartypants: false,
+      remarkPlugins: [remarkAtlasLinks],
+      remarkRehype: { allowDangerousHtml: withHtml },
+      rehypePlugins: [
+        ...(withHtml ? [rehypeRaw] : []),
+        rehypeImagesAsLinks,
+        [rehypeSanitize, sanitizeSchema],
+        rehypeSingleClobberPrefix,
+        rehypeHighlight,
+        rehypeCodeBlocks,
+      ],
+    });
+    processors.set(withHtml, p);
+  }
+  return p;
 }
+
+/** Whether Markdown may hold raw HTML (a tag, a comment or a declaration). */
+const HAS_HTML = /<[A-Za-z!/?]/;
 
 const caches = new WeakMap<Atlas, Map<string, Promise<RenderedMarkdown>>>();
 
@@ -291,7 +308,7 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): P
   let hit = cache.get(key);
   if (!hit) {
     const ctx: LinkContext = { atlas, file: options.file, article: options.article ?? false };
-    hit = plainParagraphs(source) ?? getProcessor().then(async (p) => {
+    hit = plainParagraphs(source) ?? getProcessor(HAS_HTML.test(source)).then(async (p) => {
       const out = await p.render(source, { frontmatter: { atlasLinks: ctx } });
       return {
         html: ctx.article ? addHeadingAnchors(out.code) : out.code,
