@@ -5,7 +5,7 @@
  */
 import type { Atlas } from '../pipeline/model';
 import { cmp } from '../pipeline/problems';
-import { formatBytes } from '../pipeline/read-files';
+import { formatBytes } from '../pipeline/format-bytes';
 import { TOOL_SPECS } from '../mcp/tool-specs';
 import { codeExamples, siteRoot } from './examples';
 import { SCHEMA_SOURCES } from './json-schemas';

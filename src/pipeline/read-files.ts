@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from './format-bytes';
 import { cmp, problem, type Problem } from './problems';
 
 /** What a file is for, decided by the first folder under the root. */
@@ -171,10 +172,4 @@ function readText(abs: string, rel: string, maxBytes: number, problems: Problem[
 function errorText(err: unknown): string {
   if (err && typeof err === 'object' && 'code' in err) return String((err as { code: unknown }).code);
   return err instanceof Error ? err.message : String(err);
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }

@@ -15,7 +15,7 @@ import { AtlasSummarySchema, EdgeLineSchema, IdsFileSchema, KindsFileSchema, Pro
 import { SCHEMA_SOURCES } from '../../src/exports/json-schemas';
 import { loadAtlas } from '../../src/pipeline/load-atlas';
 import { recordPayload, RecordPayloadSchema, type Atlas } from '../../src/pipeline/model';
-import { formatBytes } from '../../src/pipeline/read-files';
+import { formatBytes } from '../../src/pipeline/format-bytes';
 import { SITES, type SiteName } from '../support/sites';
 import { compileSchema, describeErrors } from './support';
 

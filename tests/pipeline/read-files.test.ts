@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DomainNotFoundError, formatBytes, readAtlasFiles } from '../../src/pipeline/read-files';
+import { formatBytes } from '../../src/pipeline/format-bytes';
+import { DomainNotFoundError, readAtlasFiles } from '../../src/pipeline/read-files';
 import { FIXTURES, codes, tempAtlas } from './helpers';
 
 describe('readAtlasFiles', () => {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { siteExportOptions, writeExports } from '../../build/exports-step';
 import { buildTime } from '../../exports/options';
-import { formatBytes } from '../../pipeline/read-files';
+import { formatBytes } from '../../pipeline/format-bytes';
 import { load, strictOf, UsageError, type Command } from '../main';
 
 export const exportCommand: Command = {
