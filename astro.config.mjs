@@ -10,6 +10,9 @@ export default defineConfig({
   outDir: process.env.ATLAS_OUT_DIR || './dist',
   trailingSlash: 'ignore',
   build: { format: 'directory', concurrency: 2 },
+  // A class per scoped element instead of a `data-astro-cid-…` attribute: same specificity, and
+  // it joins the element's existing class list, so record pages carry a few KB less.
+  scopedStyleStrategy: 'class',
   devToolbar: { enabled: false },
   // No request ever leaves for another host: Astro's prefetch and image services stay off.
   prefetch: false,

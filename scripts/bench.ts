@@ -136,12 +136,41 @@ const targets: { label: string; source: 'synthetic' | 'sample'; records?: number
 log(`sizes ${targets.map((t) => t.label).join(', ')}; ${repeat} run(s) per pipeline measurement; build ${withBuild ? 'on' : 'off'}; logs in ${path.relative(REPO, logDir)}/`);
 if (machineStart.loadStart > machineStart.cores) log(`note: load average ${machineStart.loadStart.toFixed(2)} on ${machineStart.cores} cores — timings will be noisy`);
 
+/**
+ * Output trees are set aside during the run and deleted at its end. On a journal-less ext4 (this
+ * machine's disk) every file created within ~30 s of a mass deletion makes the kernel skip the
+ * freshly freed inodes one by one: deleting one build's 40,000 files right before the next build
+ * added seconds to that build, and to it alone (the floor ran on a quiet disk).
+ */
+const TRASH = path.join(OUT, 'trash');
+function setAside(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  fs.mkdirSync(TRASH, { recursive: true });
+  fs.renameSync(dir, path.join(TRASH, `${path.basename(dir)}-${Date.now()}`));
+}
+if (fs.existsSync(TRASH)) {
+  fs.rmSync(TRASH, { recursive: true, force: true });
+  let settleMs = 30_000;
+  try {
+    settleMs = Math.min(60_000, Number(fs.readFileSync('/proc/sys/vm/dirty_expire_centisecs', 'utf8')) * 10) || settleMs;
+  } catch {
+    /* not Linux: keep the default */
+  }
+  log(`removed the previous run's output trees; waiting ${ms(settleMs)} for the disk to settle`);
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+}
+
 const results: SizeResult[] = [];
 for (const target of targets) {
   results.push(await measureAtlas(target));
   writeResults(false);
 }
 writeResults(true);
+{
+  const r0 = performance.now();
+  fs.rmSync(TRASH, { recursive: true, force: true });
+  log(`removed the output trees set aside during the run in ${ms(performance.now() - r0)}`);
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -235,7 +264,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
 
   // The empty-pages floor, same page count as records.
   const floorRoot = writeFloorProject(path.join(OUT, 'floor'));
-  fs.rmSync(path.join(floorRoot, 'dist'), { recursive: true, force: true });
+  setAside(path.join(floorRoot, 'dist'));
   log(`${target.label}: empty-pages floor (${input.records.toLocaleString('en-US')} pages)…`);
   const f = await run(`${target.label}-floor`, ['--import', 'tsx', 'scripts/bench/floor-child.ts', floorRoot], { env: { BENCH_FLOOR_PAGES: String(input.records) } });
   const floorOut = f.status === 'ok' ? (readJsonLine(f.stdoutFile) as { totalMs: number } | null) : null;
@@ -248,7 +277,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
     treeRssBytes: f.treeRssBytes,
     ...(f.status === 'ok' ? {} : { error: f.stderrTail.split('\n').slice(-8).join('\n') }),
   };
-  fs.rmSync(path.join(floorRoot, 'dist'), { recursive: true, force: true });
+  setAside(path.join(floorRoot, 'dist'));
   result.floor = floor;
   if (floor.status === 'ok') {
     result.ratios.buildToFloor = build.wallMs / floor.wallMs;
@@ -268,11 +297,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
       log(`${target.label}: first search skipped: ${result.search.reason}`);
     }
   }
-  if (!values['keep-dist']) {
-    const r0 = performance.now();
-    fs.rmSync(dist, { recursive: true, force: true });
-    log(`${target.label}: removed ${path.relative(REPO, dist)}/ in ${ms(performance.now() - r0)} (--keep-dist keeps it)`);
-  }
+  if (!values['keep-dist']) setAside(dist);
   return result;
 }
 

@@ -257,8 +257,11 @@ const METHOD = `## How it is measured
   extension and patch documents; about 2 outgoing edges per record with Zipf-like target choice
   (a few hubs with hundreds to thousands of incoming edges); duplicate definitions for 4.9 % of
   ids and repeated edge declarations for about 2 % of declarations (the real atlas's rates), a few
-  dangling targets, 15 % of edges as objects with confidence and evidence, Markdown descriptions
-  of 200–1,500 characters, and wiki pages for 1 % of records. Atlases are cached in
+  dangling targets, 15 % of edges as objects with confidence and evidence, descriptions with the
+  sample's length distribution (median 211 characters, 90th percentile 649) and Markdown rate (20 %
+  of descriptions over 600 characters, 1.5 % of the rest), and wiki pages for 1 % of records.
+  (Generator version 1, used for the figures before 2026-11-25 17:00, gave every record a
+  200–1,500 character Markdown description: 26× the real atlas's Markdown.) Atlases are cached in
   \`bench-out/atlases/<size>/\` and reused while the generator version and seed match. The sample
   corpus (\`../shared/corpora/a5c-atlas-sample\`) is measured as it is, when present; its site is
   built with \`--fail-on none\`, since one of its files has a YAML syntax error that the build would otherwise refuse.
@@ -275,8 +278,12 @@ const METHOD = `## How it is measured
   then one per post-build step). The **empty-pages floor** is an Astro build of a throwaway
   project (\`bench-out/floor/\`) with one route rendering as many empty pages as the atlas has
   records, same build settings (\`format: 'directory'\`, \`build.concurrency: 2\`). Note the real
-  site writes about two files per record (the page and its JSON) plus listing pages, so the
-  floor is a lower bound, not a like-for-like page count.
+  site writes four files per record (the page, its JSON, its graph neighbourhood and its Pagefind
+  fragment) plus listing pages, so the floor is a lower bound, not a like-for-like file count.
+- **Disk.** Output trees are moved aside during a run and deleted at its end (after a 30 s pause
+  when a previous run's trees had to go first): on this machine's journal-less ext4, files created
+  within ~30 s of a mass deletion are markedly slower to create, which used to tax whichever
+  build followed a deletion.
 - **Page weight.** Record page HTML sizes over every \`dist/n/**/index.html\`; JS on a record
   page = the module scripts its HTML references (and inline module scripts), plus their static
   imports, transitively, gzip-compressed — lazily \`import()\`ed chunks (graph, mermaid,

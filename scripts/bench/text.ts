@@ -52,15 +52,28 @@ export function titleCase(slug: string): string {
     .join(' ');
 }
 
-export function sentence(random: Random): string {
+/** A sentence; unless `plain`, sometimes with a code span. */
+export function sentence(random: Random, plain = false): string {
   const subject = `The ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}`;
-  const extra = random.chance(0.3) ? ` using \`${random.pick(NOUNS)}-${random.pick(NOUNS)}\`` : '';
+  const extra = !plain && random.chance(0.3) ? ` using \`${random.pick(NOUNS)}-${random.pick(NOUNS)}\`` : '';
   return `${subject} ${random.pick(VERBS)} ${random.pick(OBJECTS)}${extra} ${random.pick(CLOSERS)}.`;
 }
 
 export function paragraph(random: Random, sentences: number): string {
   const out: string[] = [];
   for (let i = 0; i < sentences; i++) out.push(sentence(random));
+  return out.join(' ');
+}
+
+/** A description in plain prose of roughly `target` characters: one paragraph, no Markdown syntax. */
+export function plainDescription(random: Random, target: number): string {
+  const out = [sentence(random, true)];
+  let length = out[0]!.length;
+  while (length < target) {
+    const next = sentence(random, true);
+    out.push(next);
+    length += next.length + 1;
+  }
   return out.join(' ');
 }
 

@@ -54,8 +54,9 @@ async function writeFile(outDir: string, f: ExportFile): Promise<void> {
 }
 
 /**
- * Writes every export into `outDir`. With `siteFiles`, also the files the site's endpoints render
- * (ids.json and `n/<path>.json` for each record), so a standalone export is complete.
+ * Writes every export into `outDir`. With `siteFiles`, also ids.json (an endpoint of the site) and
+ * `n/<path>.json` for each record (which the site's build writes itself), so a standalone export
+ * is complete.
  */
 export async function writeExports(atlas: Atlas, outDir: string, options: ExportOptions, { siteFiles = false } = {}): Promise<WrittenExport[]> {
   const written: WrittenExport[] = [];
@@ -66,28 +67,35 @@ export async function writeExports(atlas: Atlas, outDir: string, options: Export
     await writeFile(outDir, f);
     written.push({ name: f.name, bytes: f.bytes });
   }
-  if (siteFiles) {
-    let bytes = 0;
-    const dirs = new Set<string>();
-    for (const r of atlas.recordList) {
-      const target = `${path.join(outDir, 'n', ...atlas.paths.get(r.id)!.split('/'))}.json`;
-      const dir = path.dirname(target);
-      if (!dirs.has(dir)) {
-        await fs.promises.mkdir(dir, { recursive: true });
-        dirs.add(dir);
-      }
-      const text = recordJson(r);
-      await fs.promises.writeFile(target, text);
-      bytes += Buffer.byteLength(text);
-    }
-    written.push({ name: `n/*.json (${atlas.recordList.length} files)`, bytes });
-  }
+  if (siteFiles) written.push(await writeRecordJsonFiles(atlas, outDir));
   return written;
+}
+
+/**
+ * `n/<path>.json` for every record, byte-identical to `atlas get <id>`. Written here rather than
+ * by an Astro endpoint: ten thousand endpoint renders cost seconds, writing the files does not.
+ */
+export async function writeRecordJsonFiles(atlas: Atlas, outDir: string): Promise<WrittenExport> {
+  let bytes = 0;
+  const dirs = new Set<string>();
+  for (const r of atlas.recordList) {
+    const target = `${path.join(outDir, 'n', ...atlas.paths.get(r.id)!.split('/'))}.json`;
+    const dir = path.dirname(target);
+    if (!dirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    const text = recordJson(r);
+    fs.writeFileSync(target, text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { name: `n/*.json (${atlas.recordList.length} files)`, bytes };
 }
 
 export const exportsStep: PostBuildStep = {
   name: 'exports',
   async run({ atlas, outDir }) {
     await writeExports(atlas, outDir, siteExportOptions());
+    await writeRecordJsonFiles(atlas, outDir);
   },
 };

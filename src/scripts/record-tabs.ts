@@ -21,6 +21,15 @@ class RecordTabs extends HTMLElement {
       });
       tab.addEventListener('keydown', (event) => this.onKey(event, tab));
     }
+    // In-page links to a panel ("Read it all on the Article tab") switch tabs instead of scrolling to a hidden panel.
+    this.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-show-tab]');
+      const tab = link?.dataset.showTab;
+      if (!link || !tab || !available.has(tab)) return;
+      event.preventDefault();
+      this.select(tab as Tab, { focus: true, updateUrl: true });
+      this.querySelector('[role="tablist"]')?.scrollIntoView({ block: 'nearest' });
+    });
     window.addEventListener('popstate', () => {
       const tab = new URL(location.href).searchParams.get('tab');
       this.select(tab && available.has(tab) ? (tab as Tab) : 'overview', { focus: false, updateUrl: false });

@@ -39,6 +39,23 @@ export function viewAttribute(value: unknown, isRecord: (s: string) => boolean, 
   return { kind: 'text', text, long };
 }
 
+/**
+ * The opening of a long text, cut at a word boundary, for folds and teasers. Markdown loses its
+ * markers (`**`, `#`, link targets), so the teaser reads as prose.
+ */
+export function previewText(text: string, markdown: boolean, length = 280): string {
+  const plain = markdown
+    ? text
+        .replace(/```[\s\S]*?```/g, ' ')
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+        .replace(/[*`~]+/g, '')
+        .replace(/(^|\s)_+|_+(?=\s|$)/g, '$1')
+    : text;
+  const flat = plain.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length).replace(/\s+\S*$/, '')}…`;
+}
+
 /** Attribute names shown as words: `typicalCadence` -> "typical cadence". */
 export function humanize(name: string): string {
   return name

@@ -4,7 +4,7 @@
  * yields short class names styled by the theme's CSS instead of a general highlighter's inline
  * colours, which would triple a page's weight. Pure: the browser imports it too.
  */
-import { escapeHtml } from './escape-html';
+import { escapeText } from './escape-html';
 
 const TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
 
@@ -32,6 +32,6 @@ export function tokenizeJson(json: string): JsonToken[] {
 
 export function highlightJson(json: string): string {
   return tokenizeJson(json)
-    .map((t) => (t.cls ? `<span class="${t.cls}">${escapeHtml(t.text)}</span>` : escapeHtml(t.text)))
+    .map((t) => (t.cls ? `<span class="${t.cls}">${escapeText(t.text)}</span>` : escapeText(t.text)))
     .join('');
 }

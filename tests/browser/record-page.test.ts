@@ -65,6 +65,23 @@ describeBrowser('record page (embedded atlas, workflow:schema-migration)', () =>
     expect(new URL(page.url()).search).toBe('');
   });
 
+  it('shows a long description once: a teaser on the overview whose link opens the Article tab', async () => {
+    const page = await open();
+    await page.goto(pageUrl());
+    const description = String(reference().attributes.description);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const ending = flat(description.trim()).split(/(?<=\.) /).at(-1)!;
+    expect(description.length).toBeGreaterThan(600);
+    expect(flat(await page.locator('#panel-overview').innerText())).not.toContain(ending);
+    const link = page.getByRole('link', { name: 'Read it all on the Article tab' });
+    await link.click();
+    expect(await page.getByRole('tab', { name: 'Article', exact: true }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#panel-article').isVisible()).toBe(true);
+    expect(await page.locator('#panel-overview').isVisible()).toBe(false);
+    expect(flat(await page.locator('#panel-article').innerText())).toContain(ending);
+    expect(new URL(page.url()).search).toBe('?tab=article');
+  });
+
   it('moves selection and focus with arrow keys, Home and End', async () => {
     const page = await open();
     await page.goto(pageUrl());

@@ -33,7 +33,7 @@ describe('built wiki pages', () => {
 
   it('records list the wiki pages that document or mention them', () => {
     const html = fs.readFileSync(path.join(sites.embedded.dir, 'n/workflow/schema-migration/index.html'), 'utf8');
-    const line = /<p class="documented-by"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+    const line = /<p class="documented-by[\s"][^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
     expect(line).toContain('href="/wiki/guides/schema-changes/"');
     expect(line).toContain('href="/wiki/"');
   });
