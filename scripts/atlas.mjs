@@ -1,5 +1,7 @@
-#!/usr/bin/env node
-// The `atlas` bin: runs the TypeScript CLI through tsx, so no compile step is needed.
+#!/usr/bin/env -S node --max-semi-space-size=64
+// The `atlas` bin: runs the TypeScript CLI through tsx, so no compile step is needed. A 64 MiB
+// young generation (the npm scripts use it too) saves about a tenth of the CPU time of a check of
+// 50,000 records, most of it garbage collection.
 import { register } from 'tsx/esm/api';
 register();
 await import('../src/cli/main.ts');

@@ -107,10 +107,12 @@ function alive(pid: number): boolean {
   }
 }
 
-// 2. Render into a fresh temporary folder beside the output.
+// 2. Render into a fresh temporary folder beside the output (steps that need only the data,
+//    such as feeding the search index, start first and run alongside).
 const tmpDir = `${path.join(path.dirname(outDir), `.dist-tmp-${process.pid}`)}`;
 fs.rmSync(tmpDir, { recursive: true, force: true });
 process.env.ATLAS_OUT_DIR = tmpDir;
+for (const step of postBuildSteps) step.prepare?.({ atlas, outDir: tmpDir });
 try {
   await phase('astro', () =>
     takingTurns(() =>
@@ -122,6 +124,7 @@ try {
   // 3. Search index, exports, anything else that reads the rendered site.
   for (const step of postBuildSteps) await phase(step.name, () => step.run({ atlas, outDir: tmpDir }));
 } catch (err) {
+  await Promise.all(postBuildSteps.map((step) => step.abort?.({ atlas, outDir: tmpDir })));
   fs.rmSync(tmpDir, { recursive: true, force: true });
   console.error(`\nBuild failed; ${path.relative(process.cwd(), outDir)}/ was left as it was.`);
   throw err;

@@ -58,7 +58,11 @@ export function stopRunningChildren(): void {
   running.clear();
 }
 
-/** Spawns `node --max-old-space-size=… --import rss-preload <args>` and measures it. */
+/**
+ * Spawns `node --max-old-space-size=… --max-semi-space-size=64 --import rss-preload <args>` and
+ * measures it. The young-generation size is the one the npm scripts and the `atlas` bin use, and
+ * every measured process gets it, the floors included, so ratios compare like with like.
+ */
 export async function runMeasured(args: readonly string[], options: RunOptions): Promise<RunResult> {
   fs.mkdirSync(options.logDir, { recursive: true });
   const stdoutFile = path.join(options.logDir, `${options.label}.out`);
@@ -67,7 +71,7 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
   const err = fs.openSync(stderrFile, 'w');
   const rssDir = fs.mkdtempSync(path.join(options.logDir, '.rss-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb}`, '--import', PRELOAD, ...args], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb}`, '--max-semi-space-size=64', '--import', PRELOAD, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, BENCH_RSS_DIR: rssDir },
     stdio: ['ignore', out, err],

@@ -265,8 +265,9 @@ const METHOD = `## How it is measured
   \`bench-out/atlases/<size>/\` and reused while the generator version and seed match. The sample
   corpus (\`../shared/corpora/a5c-atlas-sample\`) is measured as it is, when present; its site is
   built with \`--fail-on none\`, since one of its files has a YAML syntax error that the build would otherwise refuse.
-- **Fresh processes.** Every measurement is a new \`node --max-old-space-size=8192 --import tsx …\`
-  process. Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
+- **Fresh processes.** Every measurement is a new
+  \`node --max-old-space-size=8192 --max-semi-space-size=64 --import tsx …\` process (the young
+  generation the npm scripts and the \`atlas\` bin use; the floors get it too). Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
   node process comes from \`process.resourceUsage().maxRSS\` written on exit by a preloaded module;
   "tree" RSS is the peak of the summed RSS of the process and its children (Pagefind's binary),
   sampled from /proc every 100 ms.

@@ -1,93 +1,87 @@
 /**
- * Post-build step: the Pagefind full-text index, written to `<out>/pagefind/`.
+ * Build step: the Pagefind full-text index, written to `<out>/pagefind/`.
  *
- * Only record pages (`n/…`) and wiki articles (`wiki/…`) are indexed, and within them only what
- * is marked `data-pagefind-body` (never the site chrome). A wiki page is also a record whose
- * page repeats the article: when the wiki has its own article view for it, that view is indexed
- * (with the record's id words, kind and cluster added, so it ranks and filters like a record)
- * and the record page is left out, one result per article.
+ * Pages are indexed from their search documents (src/site/search-document.ts), built from the
+ * data, not read back from the rendered pages: `prepare` starts Pagefind and feeds it before Astro
+ * renders, so Pagefind's process indexes and writes on the second core while the pages render on
+ * the first, and `run` only moves the finished index in. A wiki page is also a record whose record
+ * page repeats the article: the article is indexed at its wiki URL and the record page is left
+ * out, one result per article.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Atlas } from '../pipeline/model';
-import { encodePathForUrl } from '../pipeline/record-path';
-import { recordSearchHtml } from '../site/search-terms';
+import type { Atlas, AtlasRecord } from '../pipeline/model';
+import { recordSearchDocument, wikiSearchDocument, type SearchDocument } from '../site/search-document';
 import { wikiIndex } from '../site/wiki';
 import type { PostBuildStep } from './post-build';
 
-/** What to index: whole folders under `n/`, plus single pages given as URL and HTML. */
-export interface IndexPlan {
-  /** Top-level folders under `n/` indexed whole. */
-  recordFolders: string[];
-  /** Pages added one by one: record pages from a folder that is not indexed whole, and wiki articles. */
-  pages: { url: string; file: string; inject?: string }[];
+/** Documents handed to Pagefind per batch: small enough to interleave with Astro's rendering. */
+const BATCH = 100;
+
+/** Records indexed from their record page (a record with a wiki article is indexed from the wiki instead). */
+export function indexedRecords(atlas: Atlas): AtlasRecord[] {
+  const inWiki = new Set(wikiIndex(atlas).entries.map((e) => e.page.id));
+  return atlas.recordList.filter((r) => !inWiki.has(r.id));
 }
 
-const BODY = /<[^>]*\sdata-pagefind-body(?:=["'][^"']*["'])?[^>]*>/;
-
-export function planIndex(atlas: Atlas, outDir: string): IndexPlan {
-  const pages: IndexPlan['pages'] = [];
-  const inWiki = new Set<string>();
-  for (const entry of wikiIndex(atlas).entries) {
-    const rel = path.posix.join('wiki', entry.route, 'index.html');
-    const file = path.join(outDir, rel);
-    if (!fs.existsSync(file) || !BODY.test(fs.readFileSync(file, 'utf8'))) continue;
-    const record = atlas.records.get(entry.page.id);
-    if (!record) continue;
-    inWiki.add(record.id);
-    const inject = recordSearchHtml({ id: record.id, kind: record.kind, cluster: record.cluster, summary: entry.summary, title: entry.page.title });
-    pages.push({ url: `/${encodePathForUrl(path.posix.dirname(rel))}/`, file, inject });
-  }
-  // Whole top-level folders go through Pagefind's own parallel walk; a folder holding a record
-  // whose article is indexed from the wiki is added page by page instead.
-  const byFolder = new Map<string, { kept: string[]; all: number }>();
-  for (const [id, p] of atlas.paths) {
-    const top = p.split('/')[0]!;
-    const f = byFolder.get(top) ?? { kept: [], all: 0 };
-    f.all++;
-    if (!inWiki.has(id)) f.kept.push(p);
-    byFolder.set(top, f);
-  }
-  const recordFolders: string[] = [];
-  for (const [top, f] of byFolder) {
-    if (f.kept.length === f.all) recordFolders.push(top);
-    else for (const p of f.kept) pages.push({ url: `/n/${encodePathForUrl(p)}/`, file: path.join(outDir, 'n', ...p.split('/'), 'index.html') });
-  }
-  return { recordFolders: recordFolders.sort(), pages };
+/** Every search document: record pages, then wiki articles. Lazy, so each batch is built just before it is sent. */
+function* documentJobs(atlas: Atlas): Generator<() => Promise<SearchDocument | null>> {
+  for (const record of indexedRecords(atlas)) yield () => recordSearchDocument(atlas, record);
+  for (const entry of wikiIndex(atlas).entries) yield () => wikiSearchDocument(atlas, entry);
 }
 
-/** Glob metacharacters in a folder name, escaped for Pagefind's glob. */
-function globEscape(s: string): string {
-  return s.replace(/[\\*?[\]{}()<>!,]/g, (c) => `\\${c}`);
+/** Where the index is written while Astro still owns the output folder; moved in by `run`. */
+const stagingDir = (outDir: string) => `${outDir}.pagefind`;
+
+const indexing = new WeakMap<Atlas, Promise<void>>();
+
+/** Starts Pagefind, hands it every document batch by batch, and has it write the index to the staging folder. */
+function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
+  const done = (async () => {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const problems = [...errors];
+    let batch: (() => Promise<SearchDocument | null>)[] = [];
+    const send = async () => {
+      const docs = await Promise.all(batch.map((job) => job()));
+      batch = [];
+      const added = await Promise.all(docs.filter((d) => d !== null).map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
+      for (const a of added) problems.push(...a.errors);
+    };
+    for (const job of documentJobs(atlas)) {
+      batch.push(job);
+      if (batch.length === BATCH) await send();
+    }
+    await send();
+    fs.rmSync(stagingDir(outDir), { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: stagingDir(outDir) });
+    problems.push(...written.errors);
+    if (problems.length) throw new Error(`Pagefind failed:\n${problems.join('\n')}`);
+  })();
+  done.catch(() => {}); // awaited, and reported, by run()
+  indexing.set(atlas, done);
+  return done;
 }
 
 export const pagefindStep: PostBuildStep = {
   name: 'pagefind',
+  prepare({ atlas, outDir }) {
+    buildIndex(atlas, outDir);
+  },
   async run({ atlas, outDir }) {
-    const plan = planIndex(atlas, outDir);
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const problems: string[] = [...errors];
     try {
-      if (plan.recordFolders.length) {
-        // One walk for all folders (a walk per folder re-reads the whole tree each time).
-        const folders = plan.recordFolders.map(globEscape);
-        const glob = folders.length === 1 ? `n/${folders[0]}/**/*.html` : `n/{${folders.join(',')}}/**/*.html`;
-        const r = await index.addDirectory({ path: outDir, glob });
-        problems.push(...r.errors);
-      }
-      for (const page of plan.pages) {
-        let html = fs.readFileSync(page.file, 'utf8');
-        if (page.inject) html = html.replace(BODY, (open) => open + page.inject);
-        const r = await index.addHTMLFile({ url: page.url, content: html });
-        problems.push(...r.errors);
-      }
-      const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-      problems.push(...written.errors);
-      if (problems.length) throw new Error(`Pagefind failed:\n${problems.join('\n')}`);
+      await (indexing.get(atlas) ?? buildIndex(atlas, outDir));
+      fs.renameSync(stagingDir(outDir), path.join(outDir, 'pagefind'));
     } finally {
+      indexing.delete(atlas);
       await pagefind.close();
     }
+  },
+  async abort({ atlas, outDir }) {
+    await indexing.get(atlas)?.catch(() => {});
+    indexing.delete(atlas);
+    await pagefind.close();
+    fs.rmSync(stagingDir(outDir), { recursive: true, force: true });
   },
 };

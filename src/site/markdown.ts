@@ -294,7 +294,13 @@ function getProcessor(withHtml: boolean): Promise<MarkdownProcessor> {
 /** Whether Markdown may hold raw HTML (a tag, a comment or a declaration). */
 const HAS_HTML = /<[A-Za-z!/?]/;
 
-const caches = new WeakMap<Atlas, Map<string, Promise<RenderedMarkdown>>>();
+/**
+ * Rendered Markdown per atlas, shared by every copy of this module in the process: the build
+ * script renders records' Markdown for the search index before Astro starts, and Astro's bundled
+ * copy of this file then finds it here instead of rendering it again.
+ */
+const CACHE_KEY = Symbol.for('atlas-viewer.markdown-cache');
+const caches: WeakMap<Atlas, Map<string, Promise<RenderedMarkdown>>> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= new WeakMap()) as never;
 
 /**
  * Renders Markdown (cached per atlas, text and options); text without Markdown syntax takes a

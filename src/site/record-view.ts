@@ -44,12 +44,27 @@ export interface RecordView {
   outgoing: EdgeGroup[];
   incoming: EdgeGroup[];
   /** Markdown shown on the article tab: a wiki page's body or a long description. */
-  article?: { markdown: string; source: 'page' | 'description' };
+  article?: RecordArticle;
   /** Wiki pages whose `documents:` list this record, then pages whose text links to it. */
   documentedBy: { id: string; title: string }[];
   /** Errors and warnings about this record (info-level notes are not counted). */
   problems: Problem[];
   description?: string;
+}
+
+export interface RecordArticle {
+  markdown: string;
+  source: 'page' | 'description';
+  /** The attribute it comes from (`body` or `description`), which the overview then leaves out or abridges. */
+  attribute: 'body' | 'description';
+}
+
+/** What a record's Article tab shows, if anything: a wiki page's body, or a description too long for the overview. */
+export function articleOf(record: AtlasRecord): RecordArticle | undefined {
+  const { body, description } = record.attributes;
+  if (typeof body === 'string' && record.kind === 'Page') return { markdown: body, source: 'page', attribute: 'body' };
+  if (typeof description === 'string' && description.length > LONG_TEXT) return { markdown: description, source: 'description', attribute: 'description' };
+  return undefined;
 }
 
 export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
@@ -90,9 +105,7 @@ export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
 
   const attrs = record.attributes;
   const description = typeof attrs.description === 'string' ? attrs.description : undefined;
-  let article: RecordView['article'];
-  if (typeof attrs.body === 'string' && record.kind === 'Page') article = { markdown: attrs.body, source: 'page' };
-  else if (description && description.length > LONG_TEXT) article = { markdown: description, source: 'description' };
+  const article = articleOf(record);
 
   return {
     record,
@@ -149,7 +162,7 @@ export function derivedIndexes(atlas: Atlas): DerivedIndexes {
 }
 
 /** A short plain-text summary for meta descriptions. */
-export function summaryText(view: RecordView): string {
+export function summaryText(view: Pick<RecordView, 'record' | 'description'>): string {
   const text = (view.description ?? `${view.record.kind} ${view.record.id}`).replace(/[#*_`>[\]()]/g, '').replace(/\s+/g, ' ').trim();
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }

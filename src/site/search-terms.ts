@@ -9,7 +9,7 @@
  *
  * A query such as `claude-code 1.0.35`, `schema migration` or `amp 0-0-178` then matches a whole
  * word or a word prefix (Pagefind matches prefixes).
- * Pure: used at build time by the record page; safe to import in the browser.
+ * Pure: used at build time by the search documents; safe to import in the browser.
  */
 import { escapeHtml } from './escape-html';
 
@@ -57,12 +57,11 @@ export function looksLikeId(query: string): boolean {
   return q.length > 2 && !/\s/.test(q) && /.:./.test(q);
 }
 
-
 /**
  * The hidden Pagefind markup for a record, placed inside `data-pagefind-body`: the id words
  * (indexed, weighted) and, not indexed, the id, kind, cluster and summary (and the title, when the
- * page's first heading is not the name) as result metadata, kind and cluster as filters. Record
- * pages render it; the index step adds it to wiki articles, which are records too.
+ * page's first heading is not the name) as result metadata, kind and cluster as filters. Every
+ * record's search document carries it; the index step adds it to wiki articles, which are records too.
  */
 export function recordSearchHtml(r: { id: string; kind: string; cluster: string; summary: string; title?: string }): string {
   return (

@@ -1,6 +1,5 @@
 /** `atlas export`: write the machine-readable exports without building the site. */
 import path from 'node:path';
-import { siteExportOptions, writeExports } from '../../build/exports-step';
 import { buildTime } from '../../exports/options';
 import { formatBytes } from '../../pipeline/format-bytes';
 import { load, strictOf, UsageError, type Command } from '../main';
@@ -19,6 +18,8 @@ Links use ATLAS_BASE and ATLAS_SITE like the site build; SOURCE_DATE_EPOCH fixes
     if (typeof values.out !== 'string' || !values.out) throw new UsageError('export needs --out DIR');
     const outDir = path.resolve(io.cwd, values.out);
     const atlas = load(values, io);
+    // Loaded here, not at the top: the exports' schemas would add to every other command's start-up.
+    const { siteExportOptions, writeExports } = await import('../../build/exports-step');
     const options = { ...siteExportOptions(buildTime(io.env)), strict: strictOf(values, io) };
     const written = await writeExports(atlas, outDir, options, { siteFiles: true });
     const width = Math.max(...written.map((w) => w.name.length));

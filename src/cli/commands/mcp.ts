@@ -1,6 +1,5 @@
 /** `atlas mcp`: serve the atlas to MCP clients over stdio. */
 import pkg from '../../../package.json';
-import { runStdioServer } from '../../mcp/server';
 import { TOOL_SPECS } from '../../mcp/tool-specs';
 import { load, type Command } from '../main';
 
@@ -19,6 +18,8 @@ Tools: ${Object.keys(TOOL_SPECS).join(', ')}. Diagnostics go to stderr.`,
     console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
     const atlas = load(values, io);
     io.err(`atlas mcp: serving ${atlas.stats.records.toLocaleString('en-US')} records from ${atlas.root} on stdio (${atlas.problems.length} problems)\n`);
+    // Loaded here, not at the top: the MCP SDK would add to every other command's start-up.
+    const { runStdioServer } = await import('../../mcp/server');
     await runStdioServer(atlas, { name: 'atlas-record-viewer', version: pkg.version });
     return 0;
   },
