@@ -35,9 +35,12 @@ function* documentJobs(atlas: Atlas): Generator<() => Promise<SearchDocument | n
 const stagingDir = (outDir: string) => `${outDir}.pagefind`;
 
 const indexing = new WeakMap<Atlas, Promise<void>>();
+/** Atlases whose build failed: their feeding stops at the next batch. */
+const aborted = new WeakSet<Atlas>();
 
 /** Starts Pagefind, hands it every document batch by batch, and has it write the index to the staging folder. */
 function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
+  aborted.delete(atlas);
   const done = (async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -50,6 +53,7 @@ function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
       for (const a of added) problems.push(...a.errors);
     };
     for (const job of documentJobs(atlas)) {
+      if (aborted.has(atlas)) throw new Error('The build failed; search indexing stopped.');
       batch.push(job);
       if (batch.length === BATCH) await send();
     }
@@ -79,7 +83,8 @@ export const pagefindStep: PostBuildStep = {
     }
   },
   async abort({ atlas, outDir }) {
-    await indexing.get(atlas)?.catch(() => {});
+    // Not awaited: a request in flight when Pagefind closes may never be answered.
+    aborted.add(atlas);
     indexing.delete(atlas);
     await pagefind.close();
     fs.rmSync(stagingDir(outDir), { recursive: true, force: true });

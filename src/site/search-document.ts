@@ -41,8 +41,9 @@ export async function recordSearchDocument(atlas: Atlas, record: AtlasRecord): P
   ];
 
   const shown = Object.entries(attrs).filter(([k]) => k !== 'displayName' && !(article && k === article.attribute));
-  // One paragraph per attribute: Pagefind runs a <dt> into its <dd> without a space.
-  for (const [key, value] of shown) parts.push(`<p>${escapeHtml(humanize(key))}: ${await valueHtml(atlas, value)}</p>`);
+  // One paragraph per attribute (Pagefind runs a <dt> into its <dd> without a space), labelled but
+  // for the description, which reads better unlabelled in result excerpts.
+  for (const [key, value] of shown) parts.push(`<p>${key === 'description' ? '' : `${escapeHtml(humanize(key))}: `}${await valueHtml(atlas, value)}</p>`);
 
   const documentedBy = derivedIndexes(atlas).documentedBy.get(record.id) ?? [];
   if (documentedBy.length) parts.push(`<p>Documented in the wiki: ${documentedBy.map((p) => escapeHtml(p.title)).join(', ')}</p>`);

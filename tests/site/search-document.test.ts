@@ -2,6 +2,8 @@
  * Search documents on the hostile fixture atlas (tests/fixtures/site-atlas): what a record and a
  * wiki article put in the index, with everything from the atlas escaped.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/pipeline/model';
@@ -12,11 +14,12 @@ const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/site-atlas');
 let atlas: Atlas;
 let docs: typeof import('../../src/site/search-document');
 let indexedRecords: typeof import('../../src/build/pagefind-step').indexedRecords;
+let pagefindStep: typeof import('../../src/build/pagefind-step').pagefindStep;
 beforeAll(async () => {
   process.env.ATLAS_DOMAIN_DIR = FIXTURE;
   process.env.ATLAS_BASE = '/';
   docs = await import('../../src/site/search-document');
-  ({ indexedRecords } = await import('../../src/build/pagefind-step'));
+  ({ indexedRecords, pagefindStep } = await import('../../src/build/pagefind-step'));
   atlas = (await import('../../src/site/atlas-data')).getAtlas();
 });
 
@@ -43,7 +46,7 @@ describe('record search documents', () => {
     expect(html).toContain('https://example.org/a?b=c&amp;d=&lt;e&gt;');
     // The description is Markdown with raw HTML: rendered as on the page, the script dropped, the
     // image turned into a label.
-    expect(html).toMatch(/description: +and <span title="Image not published: x">\[image: image\]<\/span> in/);
+    expect(html).toMatch(/<p> *and <span title="Image not published: x">\[image: image\]<\/span> in/);
     // The edge, with its evidence as text.
     expect(html).toMatch(/relates_to: Upper case \(&lt;iframe src=javascript:alert\(4\)&gt;\)/);
   });
@@ -66,5 +69,26 @@ describe('wiki search documents', () => {
     // Its record page is not indexed as well.
     expect(indexedRecords(atlas).map((r) => r.id)).not.toContain('page:fixture-index');
     expect(indexedRecords(atlas).map((r) => r.id)).toContain('thing:xss');
+  });
+});
+
+describe('the index step', () => {
+  it('indexes while the site renders, and moves the finished index into the output', async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
+    pagefindStep.prepare!({ atlas, outDir });
+    await pagefindStep.run({ atlas, outDir });
+    expect(fs.existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(fs.readdirSync(path.join(outDir, 'pagefind', 'fragment'))).toHaveLength(indexedRecords(atlas).length + 1);
+    expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
+    fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('stops, and leaves nothing behind, when the build fails before the index is finished', async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
+    pagefindStep.prepare!({ atlas, outDir });
+    await pagefindStep.abort!({ atlas, outDir });
+    expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
+    expect(fs.existsSync(path.join(outDir, 'pagefind'))).toBe(false);
+    fs.rmSync(outDir, { recursive: true, force: true });
   });
 });
