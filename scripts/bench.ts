@@ -7,7 +7,7 @@
  * Astro build, the output's size and page weights, and first-search bytes in Chromium.
  *
  *   npm run bench [-- --sizes 1000,10000] [--no-sample] [--no-build] [--seed N] [--repeat N]
- *                    [--no-search] [--keep-dist] [--timeout-min N] [--heap-mb N] [--no-docs]
+ *                    [--build-repeat N] [--no-search] [--keep-dist] [--timeout-min N] [--heap-mb N] [--no-docs]
  *   npm run bench -- --from bench-out/latest.json    (rewrite docs/benchmarks.md and the tables from saved results)
  *
  * Writes bench-out/results-<timestamp>.json, bench-out/latest.json and docs/benchmarks.md, and
@@ -53,6 +53,7 @@ const { values } = parseArgs({
     'keep-dist': { type: 'boolean', default: false },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     repeat: { type: 'string', default: '3' },
+    'build-repeat': { type: 'string', default: '1' },
     'timeout-min': { type: 'string', default: '120' },
     'heap-mb': { type: 'string', default: '8192' },
     from: { type: 'string' },
@@ -78,10 +79,12 @@ const sizes = values.sizes
 if (sizes.some((n) => !Number.isInteger(n) || n < 20)) usage(`--sizes must be whole numbers ≥ 20 (got "${values.sizes}")`);
 const seed = Number(values.seed);
 const repeat = Number(values.repeat);
+const buildRepeat = Number(values['build-repeat']);
 const timeoutMs = Number(values['timeout-min']) * 60_000;
 const heapMb = Number(values['heap-mb']);
 if (!Number.isInteger(seed)) usage('--seed must be an integer');
 if (!Number.isInteger(repeat) || repeat < 1) usage('--repeat must be a positive integer');
+if (!Number.isInteger(buildRepeat) || buildRepeat < 1) usage('--build-repeat must be a positive integer');
 if (!(timeoutMs > 0)) usage('--timeout-min must be a positive number');
 const withSample = !values['no-sample'] && fs.existsSync(SAMPLE_DIR);
 const withBuild = !values['no-build'];
@@ -235,56 +238,71 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
   const errorFiles = (firstPipeline?.errorFiles as string[] | undefined) ?? [];
   const failOn = errorFiles.length ? ['--fail-on', 'none'] : [];
   if (errorFiles.length) notes.push(`${target.label}: built with --fail-on none because of error-level problems in ${errorFiles.join(', ')} (those files' records are missing from the site).`);
-  const dist = path.join(OUT, `dist-${target.label}`);
-  const timingsFile = path.join(logDir, `${target.label}-build-timings.json`);
-  log(`${target.label}: site build (${input.records.toLocaleString('en-US')} records)…`);
-  const b = await run(`${target.label}-build`, ['--import', 'tsx', 'scripts/build-site.ts', '--out', dist, '--quiet', ...failOn], {
-    env: { ATLAS_DOMAIN_DIR: dir, ATLAS_BUILD_TIMINGS: timingsFile },
-  });
-  const refused = b.status === 'failed' && /Build refused/.test(fs.existsSync(b.stderrFile) ? fs.readFileSync(b.stderrFile, 'utf8').slice(-4000) : '');
-  const build: BuildSummary = {
-    status: refused ? 'refused' : b.status,
-    wallMs: b.wallMs,
-    maxRssBytes: b.maxRssBytes,
-    treeRssBytes: b.treeRssBytes,
-    timings: readJson(timingsFile) as BuildSummary['timings'],
-  };
-  result.build = build;
-  if (build.status !== 'ok') {
-    build.error = b.stderrTail.split('\n').slice(-8).join('\n');
-    notes.push(
-      refused
-        ? `${target.label}: the site build refused the atlas (problems at "error" level, e.g. ${firstError(input.problemsByCode)}); no site figures for it. Build ÷ floor needs a buildable atlas.`
-        : `${target.label}: the site build ended with status "${build.status}" after ${ms(b.wallMs)} (tree RSS ${bytes(b.treeRssBytes)}); see ${path.relative(REPO, b.stderrFile)}.`,
-    );
-    log(`${target.label}: site build ${build.status} after ${ms(b.wallMs)}`);
-    return result;
-  }
-  log(`${target.label}: site build ${ms(b.wallMs)} (${Object.entries(build.timings?.phases ?? {}).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}), RSS ${bytes(b.maxRssBytes)} / tree ${bytes(b.treeRssBytes)}`);
+  // Builds and floors take turns, `--build-repeat` times each; the tables show the median run of each.
+  const builds: { summary: BuildSummary; dist: string; stderrFile: string }[] = [];
+  const floors: FloorSummary[] = [];
+  for (let i = 1; i <= buildRepeat; i++) {
+    const tag = buildRepeat > 1 ? ` (run ${i}/${buildRepeat})` : '';
+    const dist = path.join(OUT, `dist-${target.label}${buildRepeat > 1 ? `-${i}` : ''}`);
+    const timingsFile = path.join(logDir, `${target.label}-build-${i}-timings.json`);
+    log(`${target.label}: site build (${input.records.toLocaleString('en-US')} records)${tag}…`);
+    const b = await run(`${target.label}-build-${i}`, ['--import', 'tsx', 'scripts/build-site.ts', '--out', dist, '--quiet', ...failOn], {
+      env: { ATLAS_DOMAIN_DIR: dir, ATLAS_BUILD_TIMINGS: timingsFile },
+    });
+    const refused = b.status === 'failed' && /Build refused/.test(fs.existsSync(b.stderrFile) ? fs.readFileSync(b.stderrFile, 'utf8').slice(-4000) : '');
+    const build: BuildSummary = {
+      status: refused ? 'refused' : b.status,
+      wallMs: b.wallMs,
+      maxRssBytes: b.maxRssBytes,
+      treeRssBytes: b.treeRssBytes,
+      timings: readJson(timingsFile) as BuildSummary['timings'],
+    };
+    if (build.status !== 'ok') {
+      result.build = build;
+      build.error = b.stderrTail.split('\n').slice(-8).join('\n');
+      notes.push(
+        refused
+          ? `${target.label}: the site build refused the atlas (problems at "error" level, e.g. ${firstError(input.problemsByCode)}); no site figures for it. Build ÷ floor needs a buildable atlas.`
+          : `${target.label}: the site build ended with status "${build.status}" after ${ms(b.wallMs)} (tree RSS ${bytes(b.treeRssBytes)}); see ${path.relative(REPO, b.stderrFile)}.`,
+      );
+      log(`${target.label}: site build ${build.status} after ${ms(b.wallMs)}`);
+      return result;
+    }
+    log(`${target.label}: site build ${ms(b.wallMs)}${tag} (${Object.entries(build.timings?.phases ?? {}).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}), RSS ${bytes(b.maxRssBytes)} / tree ${bytes(b.treeRssBytes)}`);
+    if (builds.length) setAside(builds.at(-1)!.dist);
+    builds.push({ summary: build, dist, stderrFile: b.stderrFile });
 
-  // The empty-pages floor, same page count as records.
-  const floorRoot = writeFloorProject(path.join(OUT, 'floor'));
-  setAside(path.join(floorRoot, 'dist'));
-  log(`${target.label}: empty-pages floor (${input.records.toLocaleString('en-US')} pages)…`);
-  const f = await run(`${target.label}-floor`, ['--import', 'tsx', 'scripts/bench/floor-child.ts', floorRoot], { env: { BENCH_FLOOR_PAGES: String(input.records) } });
-  const floorOut = f.status === 'ok' ? (readJsonLine(f.stdoutFile) as { totalMs: number } | null) : null;
-  const floor: FloorSummary = {
-    status: f.status,
-    pages: input.records,
-    wallMs: f.wallMs,
-    inProcessMs: floorOut?.totalMs ?? null,
-    maxRssBytes: f.maxRssBytes,
-    treeRssBytes: f.treeRssBytes,
-    ...(f.status === 'ok' ? {} : { error: f.stderrTail.split('\n').slice(-8).join('\n') }),
-  };
-  setAside(path.join(floorRoot, 'dist'));
+    // The empty-pages floor, same page count as records.
+    const floorRoot = writeFloorProject(path.join(OUT, 'floor'));
+    setAside(path.join(floorRoot, 'dist'));
+    log(`${target.label}: empty-pages floor (${input.records.toLocaleString('en-US')} pages)${tag}…`);
+    const f = await run(`${target.label}-floor-${i}`, ['--import', 'tsx', 'scripts/bench/floor-child.ts', floorRoot], { env: { BENCH_FLOOR_PAGES: String(input.records) } });
+    const floorOut = f.status === 'ok' ? (readJsonLine(f.stdoutFile) as { totalMs: number } | null) : null;
+    floors.push({
+      status: f.status,
+      pages: input.records,
+      wallMs: f.wallMs,
+      inProcessMs: floorOut?.totalMs ?? null,
+      maxRssBytes: f.maxRssBytes,
+      treeRssBytes: f.treeRssBytes,
+      ...(f.status === 'ok' ? {} : { error: `${f.stderrTail.split('\n').slice(-8).join('\n')} (see ${path.relative(REPO, f.stderrFile)})` }),
+    });
+    setAside(path.join(floorRoot, 'dist'));
+    log(`${target.label}: floor ${ms(f.wallMs)}${tag}`);
+  }
+  const medianOf = <T extends { wallMs: number }>(runs: T[]): T => [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((runs.length - 1) / 2)]!;
+  const build: BuildSummary = { ...medianOf(builds.map((b) => b.summary)), runsMs: builds.map((b) => b.summary.wallMs) };
+  const dist = builds.at(-1)!.dist;
+  result.build = build;
+  const okFloors = floors.filter((f) => f.status === 'ok');
+  const floor: FloorSummary = okFloors.length ? { ...medianOf(okFloors), runsMs: okFloors.map((f) => f.wallMs) } : floors.at(-1)!;
   result.floor = floor;
   if (floor.status === 'ok') {
     result.ratios.buildToFloor = build.wallMs / floor.wallMs;
     const astro = build.timings?.phases.astro;
     if (astro && floor.inProcessMs) result.ratios.astroToFloorInProcess = astro / floor.inProcessMs;
-  } else notes.push(`${target.label}: the empty-pages floor ended with status "${floor.status}"; see ${path.relative(REPO, f.stderrFile)}.`);
-  log(`${target.label}: floor ${ms(f.wallMs)} → build ÷ floor ${result.ratios.buildToFloor?.toFixed(2) ?? '–'}`);
+  } else notes.push(`${target.label}: the empty-pages floor ended with status "${floor.status}": ${floor.error ?? ''}`);
+  log(`${target.label}: build ${ms(build.wallMs)}, floor ${ms(floor.wallMs)}${buildRepeat > 1 ? ' (medians)' : ''} → build ÷ floor ${result.ratios.buildToFloor?.toFixed(2) ?? '–'}`);
 
   // What the output weighs.
   result.site = measureSite(dist);
@@ -433,7 +451,7 @@ function writeResults(final: boolean): void {
     version: RESULTS_VERSION,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    options: { sizes, sample: withSample, build: withBuild, seed, repeat, search: !values['no-search'], heapMb },
+    options: { sizes, sample: withSample, build: withBuild, seed, repeat, buildRepeat, search: !values['no-search'], heapMb },
     machine: { ...machineStart, loadEnd: os.loadavg()[0]! },
     results,
     notes,

@@ -62,6 +62,11 @@ export function pipelineTable(results: readonly SizeResult[]): string {
 }
 
 /** Site build, its floor and the output, one row per atlas that was built. */
+/** ` (median of 31.2 s, 33.0 s, 40.1 s)` for a repeated measurement. */
+function runsNote(runs: readonly number[] | undefined): string {
+  return runs && runs.length > 1 ? ` (median of ${[...runs].sort((a, b) => a - b).map(ms).join(', ')})` : '';
+}
+
 export function buildTable(results: readonly SizeResult[]): string {
   const built = results.filter((r) => r.build);
   if (!built.length) return '_No site builds in this run (`--no-build`)._';
@@ -73,10 +78,10 @@ export function buildTable(results: readonly SizeResult[]): string {
       const search = r.search?.ok ? `${bytes(r.search.value.total.gzip)} (Pagefind ${bytes(r.search.value.pagefind.gzip)})` : r.search ? 'skipped' : '–';
       return [
         r.label,
-        ms(b.wallMs) + statusNote(b.status),
+        ms(b.wallMs) + statusNote(b.status) + runsNote(b.runsMs),
         `${bytes(b.maxRssBytes)} / ${bytes(b.treeRssBytes)}`,
         phases,
-        r.floor ? `${ms(r.floor.wallMs)}${statusNote(r.floor.status)}` : '–',
+        r.floor ? `${ms(r.floor.wallMs)}${statusNote(r.floor.status)}${runsNote(r.floor.runsMs)}` : '–',
         ratio(r.ratios.buildToFloor),
         bytes(r.site?.distBytes),
         count(r.site?.distFiles),
@@ -95,7 +100,7 @@ export function machineText(results: BenchResults): string {
     `- CPU: ${m.cpuModel}, ${m.cores} cores; memory ${bytes(m.memoryBytes)}; Node ${m.node}; ${m.os}`,
     `- Load average (1 min) at start / end: ${m.loadStart.toFixed(2)} / ${m.loadEnd.toFixed(2)}${noisy ? ' — above the core count, so other work shared the machine and absolute timings are noisy; the ratios, measured in the same run, hold up better' : ''}`,
     `- Commit: ${m.commit ?? 'unknown'}; run ${results.startedAt} → ${results.finishedAt}`,
-    `- Options: sizes ${results.options.sizes.join(', ') || 'none'}${results.options.sample ? ' + sample corpus' : ''}, seed ${results.options.seed}, ${results.options.repeat} run(s) per pipeline measurement (medians), site build ${results.options.build ? 'on' : 'off'}`,
+    `- Options: sizes ${results.options.sizes.join(', ') || 'none'}${results.options.sample ? ' + sample corpus' : ''}, seed ${results.options.seed}, ${results.options.repeat} run(s) per pipeline measurement (medians), site build ${results.options.build ? `on, ${results.options.buildRepeat ?? 1} run(s) of it and of its floor, taking turns (medians)` : 'off'}`,
   ].join('\n');
 }
 
@@ -276,7 +281,9 @@ const METHOD = `## How it is measured
   YAML files and \`js-yaml.loadAll\`s them, nothing else. Pipeline measurements run several times,
   interleaved, and the tables show medians.
 - **Site.** \`scripts/build-site.ts --quiet\` with \`ATLAS_BUILD_TIMINGS\` (phases: pipeline, astro,
-  then one per post-build step). The **empty-pages floor** is an Astro build of a throwaway
+  then one per post-build step; the search index is built alongside the astro phase and its own
+  phase is only the wait for it). With \`--build-repeat N\` the build and its floor run N times,
+  taking turns, and the tables show the median run of each. The **empty-pages floor** is an Astro build of a throwaway
   project (\`bench-out/floor/\`) with one route rendering as many empty pages as the atlas has
   records, same build settings (\`format: 'directory'\`, \`build.concurrency: 2\`). Note the real
   site writes four files per record (the page, its JSON, its graph neighbourhood and its Pagefind
@@ -306,6 +313,7 @@ npm run bench                          # 1k, 10k, 50k synthetic records + the sa
 npm run bench -- --sizes 1000          # quick check (a couple of minutes)
 npm run bench -- --no-build            # pipeline only
 npm run bench -- --sizes 1000,10000 --no-sample --seed 7 --repeat 5
+npm run bench -- --sizes 10000 --no-sample --build-repeat 3   # build and floor three times each, medians
 \`\`\`
 
 ## Latest results

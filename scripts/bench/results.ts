@@ -67,6 +67,8 @@ export interface BuildSummary {
   treeRssBytes: number | null;
   /** From ATLAS_BUILD_TIMINGS: total and per phase (pipeline, astro, one per post-build step). */
   timings: { total: number; phases: Record<string, number> } | null;
+  /** Wall time of every run when the build was repeated (`--build-repeat`); the fields above are the median run's. */
+  runsMs?: number[];
   error?: string;
 }
 
@@ -78,6 +80,8 @@ export interface FloorSummary {
   inProcessMs: number | null;
   maxRssBytes: number | null;
   treeRssBytes: number | null;
+  /** Wall time of every run when repeated; the fields above are the median run's. */
+  runsMs?: number[];
   error?: string;
 }
 
@@ -122,7 +126,7 @@ export interface BenchResults {
   version: number;
   startedAt: string;
   finishedAt: string;
-  options: { sizes: number[]; sample: boolean; build: boolean; seed: number; repeat: number; search: boolean; heapMb?: number };
+  options: { sizes: number[]; sample: boolean; build: boolean; seed: number; repeat: number; buildRepeat?: number; search: boolean; heapMb?: number };
   machine: Machine;
   results: SizeResult[];
   /** Things that went wrong or were skipped, in plain words. */
