@@ -22,6 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { groupBy } from '../../src/pipeline/group-by';
 import { substream, type Random } from './prng';
 import { markdownDescription, paragraph, plainDescription, sentence, slugWords, titleCase, words } from './text';
 
@@ -413,17 +414,6 @@ function allocate(n: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
 /** A standard normal draw (Box–Muller). */
 function gaussian(random: Random): number {
   return Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
@@ -516,15 +506,11 @@ function emitItem(out: string[], item: unknown, indent: number): void {
 /** Edges grouped by kind, in first-declaration order; a lone plain target is sometimes written inline. */
 function edgesValue(edges: readonly EdgeOut[]): Record<string, unknown> | null {
   if (!edges.length) return null;
-  const grouped = new Map<string, unknown[]>();
-  for (const e of edges) {
-    const item = e.object ? { target: e.to, ...e.object } : e.to;
-    const list = grouped.get(e.kind);
-    if (list) list.push(item);
-    else grouped.set(e.kind, [item]);
-  }
   const out: Record<string, unknown> = {};
-  for (const [kind, list] of grouped) out[kind] = list.length === 1 && typeof list[0] === 'string' && kind.length % 3 === 0 ? list[0] : list;
+  for (const [kind, group] of groupBy(edges, (e) => e.kind)) {
+    const list = group.map((e) => (e.object ? { target: e.to, ...e.object } : e.to));
+    out[kind] = list.length === 1 && typeof list[0] === 'string' && kind.length % 3 === 0 ? list[0] : list;
+  }
   return out;
 }
 

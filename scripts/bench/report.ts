@@ -132,19 +132,22 @@ export function analysisText(results: BenchResults): string {
     { name: '`dist/` size', get: (r) => r.site?.distBytes },
   ];
 
+  /** Consecutive synthetic sizes where the metric was measured at both. */
+  const sizeSteps = (metric: (typeof metrics)[number]) =>
+    synthetic.slice(1).flatMap((b, i) => {
+      const a = synthetic[i]!;
+      const va = metric.get(a);
+      const vb = metric.get(b);
+      return va && vb ? [{ a, b, va, vb }] : [];
+    });
+
   if (synthetic.length >= 2) {
     out.push('**Growth.** For each step between synthetic sizes, the cost ratio against the record ratio, and the exponent k in cost ∝ records^k:', '');
     for (const metric of metrics) {
-      const steps: string[] = [];
-      for (let i = 1; i < synthetic.length; i++) {
-        const a = synthetic[i - 1]!;
-        const b = synthetic[i]!;
-        const va = metric.get(a);
-        const vb = metric.get(b);
-        if (!va || !vb) continue;
+      const steps = sizeSteps(metric).map(({ a, b, va, vb }) => {
         const k = exponent(a.input!.records, va, b.input!.records, vb);
-        steps.push(`${a.label}→${b.label}: ×${(vb / va).toFixed(1)} for ×${(b.input!.records / a.input!.records).toFixed(0)} records (k = ${k.toFixed(2)}, ${shape(k)})`);
-      }
+        return `${a.label}→${b.label}: ×${(vb / va).toFixed(1)} for ×${(b.input!.records / a.input!.records).toFixed(0)} records (k = ${k.toFixed(2)}, ${shape(k)})`;
+      });
       if (steps.length) out.push(`- ${metric.name}: ${steps.join('; ')}`);
     }
     out.push('');
@@ -152,15 +155,7 @@ export function analysisText(results: BenchResults): string {
     // The knee: where the marginal cost per added record jumps.
     const knees: string[] = [];
     for (const metric of metrics.slice(0, 2).concat(metrics[4]!, metrics[5]!)) {
-      const marginal: { from: string; to: string; perRecord: number }[] = [];
-      for (let i = 1; i < synthetic.length; i++) {
-        const a = synthetic[i - 1]!;
-        const b = synthetic[i]!;
-        const va = metric.get(a);
-        const vb = metric.get(b);
-        if (!va || !vb) continue;
-        marginal.push({ from: a.label, to: b.label, perRecord: (vb - va) / (b.input!.records - a.input!.records) });
-      }
+      const marginal = sizeSteps(metric).map(({ a, b, va, vb }) => ({ from: a.label, to: b.label, perRecord: (vb - va) / (b.input!.records - a.input!.records) }));
       for (let i = 1; i < marginal.length; i++) {
         if (marginal[i - 1]!.perRecord > 0 && marginal[i]!.perRecord > 1.5 * marginal[i - 1]!.perRecord) {
           knees.push(`${metric.name}: each added record costs ${(marginal[i]!.perRecord / marginal[i - 1]!.perRecord).toFixed(1)}× more between ${marginal[i]!.from} and ${marginal[i]!.to} than between ${marginal[i - 1]!.from} and ${marginal[i - 1]!.to}`);

@@ -4,6 +4,7 @@
  */
 import type { DeclaredSchema } from './declared-schema';
 import type { Atlas, AtlasEdge, AtlasRecord, AtlasStats } from './model';
+import { groupBy } from './group-by';
 import { cmp, compareProblems, problem, type Problem } from './problems';
 import { assignPaths } from './record-path';
 import type { WikiPage } from './parse-wiki';
@@ -32,16 +33,7 @@ export function buildIndexes(input: IndexInput): Atlas {
   const recordList = [...records.values()].sort((a, b) => cmp(a.id, b.id));
   const sortedRecords = new Map(recordList.map((r) => [r.id, r]));
 
-  const group = <T>(items: readonly T[], key: (t: T) => string) => {
-    const out = new Map<string, T[]>();
-    for (const item of items) {
-      const k = key(item);
-      const list = out.get(k);
-      if (list) list.push(item);
-      else out.set(k, [item]);
-    }
-    return new Map([...out.entries()].sort((a, b) => cmp(a[0], b[0])));
-  };
+  const group = <T>(items: readonly T[], key: (t: T) => string) => new Map([...groupBy(items, key)].sort((a, b) => cmp(a[0], b[0])));
   const byKind = group(recordList, (r) => r.kind);
   const byCluster = group(recordList, (r) => r.cluster);
   const byEdgeKind = group(edges, (e) => e.kind);

@@ -4,6 +4,7 @@
  * the wiki pages that document the record.
  */
 import type { Atlas, AtlasEdge, AtlasRecord } from '../pipeline/model';
+import { groupBy } from '../pipeline/group-by';
 import { displayName, recordJson } from '../pipeline/model';
 import type { Problem } from '../pipeline/problems';
 import { LONG_TEXT } from './attribute-view';
@@ -71,12 +72,11 @@ export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
   const { documentedBy, problemsById } = derivedIndexes(atlas);
   const json = recordJson(record);
   const group = (edges: readonly AtlasEdge[], direction: 'out' | 'in'): EdgeGroup[] => {
-    const byKind = new Map<string, EdgeView[]>();
-    for (const e of edges) {
+    const view = (e: AtlasEdge): EdgeView => {
       const otherId = direction === 'out' ? e.to : e.from;
       const other = atlas.records.get(otherId);
       const attrs = e.attributes ?? {};
-      const view: EdgeView = {
+      const v: EdgeView = {
         otherId,
         otherName: other ? displayName(other) : otherId,
         otherKind: other?.kind,
@@ -84,21 +84,19 @@ export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
         extra: Object.entries(attrs).filter(([k]) => k !== 'confidence' && k !== 'evidence'),
         declaredAt: e.declarations.map((d) => `${d.file}:${d.line}`),
       };
-      if (attrs.confidence !== undefined && attrs.confidence !== null) view.confidence = String(attrs.confidence);
-      if (typeof attrs.evidence === 'string') view.evidence = attrs.evidence;
-      else if (attrs.evidence !== undefined && attrs.evidence !== null) view.extra.push(['evidence', attrs.evidence]);
-      const list = byKind.get(e.kind);
-      if (list) list.push(view);
-      else byKind.set(e.kind, [view]);
-    }
-    return [...byKind.entries()].map(([kind, list]) => {
+      if (attrs.confidence !== undefined && attrs.confidence !== null) v.confidence = String(attrs.confidence);
+      if (typeof attrs.evidence === 'string') v.evidence = attrs.evidence;
+      else if (attrs.evidence !== undefined && attrs.evidence !== null) v.extra.push(['evidence', attrs.evidence]);
+      return v;
+    };
+    return [...groupBy(edges, (e) => e.kind)].map(([kind, list]) => {
       const decl = atlas.schema.edgeKinds.get(kind);
       return {
         kind,
         direction,
         description: decl?.description,
         undeclared: atlas.schema.hasEdgeKinds && !decl,
-        edges: list,
+        edges: list.map(view),
       };
     });
   };
@@ -149,13 +147,10 @@ export function derivedIndexes(atlas: Atlas): DerivedIndexes {
     for (const pageId of pageIds) if (pageId !== id && !list.some((p) => p.id === pageId)) list.push({ id: pageId, title: pageTitles.get(pageId)! });
     documentedBy.set(id, list);
   }
-  const problemsById = new Map<string, Problem[]>();
-  for (const p of atlas.problems) {
-    if (p.id === undefined) continue;
-    const list = problemsById.get(p.id);
-    if (list) list.push(p);
-    else problemsById.set(p.id, [p]);
-  }
+  const problemsById = groupBy(
+    atlas.problems.filter((p) => p.id !== undefined),
+    (p) => p.id!,
+  );
   d = { documentedBy, problemsById };
   derived.set(atlas, d);
   return d;

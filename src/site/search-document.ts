@@ -11,6 +11,7 @@
  * and a summary are result metadata.
  */
 import type { Atlas, AtlasEdge, AtlasRecord } from '../pipeline/model';
+import { groupBy } from '../pipeline/group-by';
 import { displayName } from '../pipeline/model';
 import { encodePathForUrl } from '../pipeline/record-path';
 import { humanize, viewAttribute } from './attribute-view';
@@ -116,15 +117,12 @@ async function valueHtml(atlas: Atlas, value: unknown): Promise<string> {
  */
 function edgesHtml(atlas: Atlas, edges: readonly AtlasEdge[], direction: 'out' | 'in'): string {
   if (edges.length === 0) return '';
-  const byKind = new Map<string, string[]>();
-  for (const e of edges) {
+  const named = (e: AtlasEdge) => {
     const otherId = direction === 'out' ? e.to : e.from;
     const other = atlas.records.get(otherId);
     const evidence = typeof e.attributes?.evidence === 'string' ? ` (${e.attributes.evidence})` : '';
-    const list = byKind.get(e.kind) ?? [];
-    list.push(`${other ? displayName(other) : otherId}${evidence}`);
-    byKind.set(e.kind, list);
-  }
-  const groups = [...byKind].map(([kind, names]) => `<p>${escapeHtml(kind)}: ${escapeHtml(names.join(', '))}</p>`);
+    return `${other ? displayName(other) : otherId}${evidence}`;
+  };
+  const groups = [...groupBy(edges, (e) => e.kind)].map(([kind, list]) => `<p>${escapeHtml(kind)}: ${escapeHtml(list.map(named).join(', '))}</p>`);
   return `<section><h2>${direction === 'out' ? 'Outgoing edges' : 'Incoming edges'}</h2>${groups.join('')}</section>`;
 }
