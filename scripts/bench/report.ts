@@ -233,7 +233,7 @@ export function memoryText(results: BenchResults): string {
   const lines = [
     table(['Atlas', '`check` peak RSS', 'Build peak RSS (node / tree)', 'Empty-pages floor peak RSS'], rows),
     '',
-    `Children run with \`--max-old-space-size=${heap}\` (V8 heap limit ${bytes(heap * 1024 * 1024)}; the machine has ${bytes(results.machine.memoryBytes)}). The build holds the pipeline result for the whole atlas while Astro renders every page, with \`build.concurrency: 2\` (astro.config.mjs) so at most two pages render at once; Pagefind indexes in its own process, counted in the tree RSS. A build that runs out of memory is recorded as \`oom\`, with the tree RSS it reached.`,
+    `Children run with \`--max-old-space-size=${heap}\` (V8 heap limit ${bytes(heap * 1024 * 1024)}; the machine has ${bytes(results.machine.memoryBytes)}). The build holds the pipeline result for the whole atlas while Astro renders every page, with \`build.concurrency: 16\` (astro.config.mjs), so up to sixteen pages are in flight while others wait on the disk; Pagefind indexes in its own process, counted in the tree RSS. A build that runs out of memory is recorded as \`oom\`, with the tree RSS it reached.`,
   ];
   const built = results.results.filter((r) => r.source === 'synthetic' && r.build?.status === 'ok' && r.build.treeRssBytes && r.input).sort((a, b) => a.input!.records - b.input!.records);
   if (built.length >= 2) {
@@ -280,7 +280,7 @@ const METHOD = `## How it is measured
   phase is only the wait for it). With \`--build-repeat N\` the build and its floor run N times,
   taking turns, and the tables show the median run of each. The **empty-pages floor** is an Astro build of a throwaway
   project (\`bench-out/floor/\`) with one route rendering as many empty pages as the atlas has
-  records, same build settings (\`format: 'directory'\`, \`build.concurrency: 2\`). Note the real
+  records, same build settings (\`format: 'directory'\`, \`build.concurrency: 16\`). Note the real
   site writes four files per record (the page, its JSON, its graph neighbourhood and its Pagefind
   fragment) plus listing pages, so the floor is a lower bound, not a like-for-like file count.
 - **Disk.** Output trees are moved aside during a run and deleted at its end (after a 30 s pause

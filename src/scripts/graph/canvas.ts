@@ -3,10 +3,11 @@
  * the site's colours (light and dark), kind colours, confidence-styled edges, layouts, fit / zoom /
  * reset, keyboard panning, hover tooltips, and PNG / SVG export.
  *
- * This module imports cytoscape statically and is itself only ever loaded with `import()`, so the
- * library reaches the browser when a graph is actually shown.
+ * cytoscape is fetched when the first canvas is created, so the library reaches the browser only
+ * when a graph is actually shown. It is published as its own prebuilt module by
+ * src/build/vendor-step.ts instead of being bundled (see there).
  */
-import cytoscape from 'cytoscape';
+import type cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, LayoutOptions, NodeSingular } from 'cytoscape';
 import { writeSvg, type SvgEdge, type SvgNode } from './svg-export';
 
@@ -157,15 +158,31 @@ export interface CanvasOptions {
   onActivate?: (id: string) => void;
 }
 
+let loading: Promise<typeof cytoscape> | undefined;
+
+function loadCytoscape(): Promise<typeof cytoscape> {
+  const base = document.documentElement.dataset.base ?? '/';
+  loading ??= import(/* @vite-ignore */ `${base}vendor/cytoscape/cytoscape.esm.min.mjs`).then((m: { default: typeof cytoscape }) => m.default);
+  return loading;
+}
+
 export class GraphCanvas {
   readonly cy: Core;
   private theme: Theme;
   private tooltip: HTMLElement;
   private centreId: string | undefined;
 
-  constructor(private readonly opts: CanvasOptions) {
+  /** Loads the graph library (once per page) and draws an empty canvas into `opts.container`. */
+  static async create(opts: CanvasOptions): Promise<GraphCanvas> {
+    return new GraphCanvas(opts, await loadCytoscape());
+  }
+
+  private constructor(
+    private readonly opts: CanvasOptions,
+    createCore: typeof cytoscape,
+  ) {
     this.theme = readTheme();
-    this.cy = cytoscape({
+    this.cy = createCore({
       container: opts.container,
       style: stylesheet(this.theme),
       minZoom: 0.1,

@@ -65,7 +65,7 @@ export class ExplorerApp {
 
   async start(): Promise<void> {
     this.q<HTMLElement>('.graph-ui').hidden = false;
-    this.canvas = new GraphCanvas({ container: this.q('.graph-canvas'), onSelect: (id) => this.select(id), onActivate: (id) => this.expand(id) });
+    this.canvas = await GraphCanvas.create({ container: this.q('.graph-canvas'), onSelect: (id) => this.select(id), onActivate: (id) => this.expand(id) });
     this.ids = await fetchIds();
     attachPicker(this.q('#explorer-add'), (id) => this.addSeed(id));
     attachPicker(this.q('#path-from'), (id) => this.setEnd('from', id));

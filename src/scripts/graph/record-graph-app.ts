@@ -70,7 +70,7 @@ export class RecordGraphApp {
     const ui = this.q<HTMLElement>('.graph-ui');
     ui.hidden = false;
     this.status('Loading the neighbourhood…');
-    this.canvas = new GraphCanvas({
+    this.canvas = await GraphCanvas.create({
       container: this.q('.graph-canvas'),
       onSelect: (id) => this.select(id),
       onActivate: (id) => this.navigate(id),

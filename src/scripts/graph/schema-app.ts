@@ -11,7 +11,7 @@ export async function startSchemaGraph(root: HTMLElement): Promise<void> {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
   q<HTMLElement>('.graph-ui').hidden = false;
   const records = new Map(data.kinds.map((k) => [k.kind, k.records]));
-  const canvas = new GraphCanvas({ container: q('.graph-canvas'), onSelect: (id) => select(id) });
+  const canvas = await GraphCanvas.create({ container: q('.graph-canvas'), onSelect: (id) => select(id) });
   let layout: LayoutName = 'cose';
   const showEmpty = q<HTMLInputElement>('input[name="empty-kinds"]');
   const showUnused = q<HTMLInputElement>('input[name="unused-edges"]');

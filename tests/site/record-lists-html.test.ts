@@ -1,0 +1,127 @@
+/**
+ * The record overview's attribute and edge lists, on the hostile fixture atlas
+ * (tests/fixtures/site-atlas): every value typed, everything from the atlas escaped.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Atlas } from '../../src/pipeline/model';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/site-atlas');
+
+// The site modules read ATLAS_DOMAIN_DIR when first imported, so they are imported after setting it.
+let atlas: Atlas;
+let attributes: typeof import('../../src/site/attributes-html');
+let edges: typeof import('../../src/site/edges-html');
+let views: typeof import('../../src/site/record-view');
+let neighbours: typeof import('../../src/site/neighbour-table-html');
+let neighbourhood: typeof import('../../src/site/neighbourhood');
+beforeAll(async () => {
+  process.env.ATLAS_DOMAIN_DIR = FIXTURE;
+  process.env.ATLAS_BASE = '/';
+  attributes = await import('../../src/site/attributes-html');
+  edges = await import('../../src/site/edges-html');
+  views = await import('../../src/site/record-view');
+  neighbours = await import('../../src/site/neighbour-table-html');
+  neighbourhood = await import('../../src/site/neighbourhood');
+  atlas = (await import('../../src/site/atlas-data')).getAtlas();
+});
+
+const record = (id: string) => atlas.records.get(id)!;
+/** Every start tag in the markup, for checking that no atlas text became an element. */
+const tags = (markup: string) => [...markup.matchAll(/<([a-z][a-z0-9]*)\b/g)].map((m) => m[1]);
+
+describe('attribute list', () => {
+  it('escapes every value and renders each by its type: date, list, nested map, sanitized Markdown', async () => {
+    const markup = (await attributes.attributeListHtml(atlas, record('thing:xss'))).value;
+    expect(new Set(tags(markup))).toEqual(new Set(['dl', 'div', 'dt', 'span', 'code', 'dd', 'time', 'ul', 'li']));
+    expect(markup).toContain('<span class="attr-name" title="displayName">display name</span>');
+    expect(markup).toContain('<span class="text-value">&lt;img src=x onerror=alert(1)&gt;</span>');
+    // Not a URL (it holds < and >), so text.
+    expect(markup).toContain('<span class="text-value">https://example.org/a?b=c&amp;d=&lt;e&gt;</span>');
+    expect(markup).toContain('<time datetime="2024-02-29">2024-02-29</time>');
+    expect(markup).toContain('<ul class="value-list"><li><span class="text-value">&lt;b&gt;bold&lt;/b&gt;</span></li><li><span class="text-value">plain</span></li></ul>');
+    expect(markup).toContain('<dl class="value-map"><div><dt>level1</dt><dd><dl class="value-map"><div><dt>level2</dt><dd><span class="text-value">&lt;svg onload=alert(3)&gt;</span>');
+    // Declared `markdown`: through the sanitizer, which drops the script and replaces the image.
+    expect(markup).toContain('<div class="prose"> and <span title="Image not published: x">[image: image]</span> in **markdown**</div>');
+    // displayName first, description second, the rest as written.
+    expect([...markup.matchAll(/class="attr-key" title="[^"]*">([^<]+)</g)].map((m) => m[1])).toEqual(['displayName', 'description', 'homepage', 'released', 'tags', 'nested']);
+  });
+
+  it('links URLs as external links and the ids of existing records only', async () => {
+    expect((await attributes.attributeListHtml(atlas, record('thing:Case'))).value).toContain(
+      '<a href="https://example.org/docs/?a=1&amp;b=two#part" rel="noopener noreferrer nofollow" class="external">https://example.org/docs/?a=1&amp;b=two#part</a>',
+    );
+    const markup = (await attributes.attributeValueHtml(atlas, 'thing:Case')).value;
+    expect(markup).toBe(`<a href="/n/${atlas.paths.get('thing:Case')}/" class="record-link">Upper case</a> <code class="muted">thing:Case</code>`);
+    expect((await attributes.attributeValueHtml(atlas, 'thing:nowhere')).value).toBe('<span class="text-value">thing:nowhere</span>');
+  });
+
+  it('folds long text behind "show more", and says when a list or map is empty', async () => {
+    const long = `${'word '.repeat(200)}end`;
+    const markup = (await attributes.attributeValueHtml(atlas, long)).value;
+    expect(markup).toMatch(/^<details class="fold"><summary><span class="text-value">word word .*…<\/span> <span class="more">show more<\/span><\/summary><span class="text-value">word .* end<\/span><\/details>$/);
+    expect((await attributes.attributeValueHtml(atlas, [])).value).toBe('<span class="muted">(empty list)</span>');
+    expect((await attributes.attributeValueHtml(atlas, {})).value).toBe('<span class="muted">(empty map)</span>');
+  });
+
+  it('leaves a wiki page body to the Article tab and shows a teaser of a long description', async () => {
+    const long = `A long description. ${'More words here. '.repeat(60)}`;
+    const withLong = { ...record('thing:Case'), attributes: { displayName: 'Long', description: long } };
+    const teaser = (await attributes.attributeListHtml(atlas, withLong, views.articleOf(withLong))).value;
+    expect(teaser).toContain('<p class="teaser"><span class="text-value">A long description. More words here.');
+    expect(teaser).toContain('<a href="#panel-article" data-show-tab="article">Read it all on the Article tab</a>');
+    const page = atlas.recordList.find((r) => r.kind === 'Page')!;
+    const pageMarkup = (await attributes.attributeListHtml(atlas, page, views.articleOf(page))).value;
+    expect(pageMarkup).not.toContain('title="body"');
+  });
+});
+
+describe('edge groups', () => {
+  it('escapes evidence and names, shows the confidence badge, and links the kind and the other record', async () => {
+    const view = views.buildRecordView(atlas, record('thing:xss'));
+    const markup = (await edges.edgeGroupsHtml(atlas, view.outgoing, 'out')).value;
+    expect(markup).toContain('<h2 id="outgoing">Outgoing edges <span class="count">1</span></h2>');
+    expect(markup).toContain('<a href="/edges/relates_to/" class="edge-kind mono">relates_to →</a>');
+    expect(markup).toContain(`<a href="/n/${atlas.paths.get('thing:Case')}/">Upper case</a> <code class="edge-id">thing:Case</code>`);
+    expect(markup).toContain('<span class="badge conf-high" title="confidence">high</span>');
+    expect(markup).toContain('<blockquote class="evidence">&lt;iframe src=javascript:alert(4)&gt;</blockquote>');
+    expect(tags(markup)).not.toContain('iframe');
+  });
+
+  it('marks unresolved targets', async () => {
+    const view = views.buildRecordView(atlas, record('thing:a/b~c'));
+    const markup = (await edges.edgeGroupsHtml(atlas, view.outgoing, 'out')).value;
+    expect(markup).toContain('<li class="edge dangling">');
+    expect(markup).toContain('<span class="badge unresolved" title="No record has this id">unresolved</span> <code>thing:missing-target</code>');
+  });
+
+  it(`shows the first ${25} edges of a long group and the rest behind "show all"`, async () => {
+    const view = views.buildRecordView(atlas, record('hub:big'));
+    const markup = (await edges.edgeGroupsHtml(atlas, view.incoming, 'in')).value;
+    const total = view.incoming[0]!.edges.length;
+    expect(total).toBeGreaterThan(views.EDGE_GROUP_PREVIEW);
+    expect(markup).toContain(`<p class="shown-note muted">${views.EDGE_GROUP_PREVIEW} of ${total} shown</p>`);
+    expect(markup).toContain(`<summary>Show all ${total} <span class="muted">(${total - views.EDGE_GROUP_PREVIEW} more)</span></summary>`);
+    expect(markup.match(/<li class="edge">/g)).toHaveLength(total);
+  });
+
+  it('says when there are none', async () => {
+    const markup = (await edges.edgeGroupsHtml(atlas, [], 'in')).value;
+    expect(markup).toBe('<section class="edge-section" aria-labelledby="incoming"><h2 id="incoming">Incoming edges <span class="count">0</span></h2><p class="muted">No record points to this one.</p></section>');
+  });
+});
+
+describe('graph table rows', () => {
+  it('has one row per edge around the record, this record in bold, unresolved ends marked, names escaped', () => {
+    const xss = record('thing:xss');
+    const file = neighbourhood.recordNeighbourhood(atlas, xss);
+    const markup = neighbours.neighbourRowsHtml(file, xss.id).value;
+    expect(markup.match(/<tr /g)).toHaveLength(file.edges.length);
+    expect(markup).toContain('data-edge-kind="relates_to" data-from="thing:xss" data-to="thing:Case"');
+    expect(markup).toContain('<strong>&lt;img src=x onerror=alert(1)&gt;</strong> <span class="muted">(this record)</span>');
+    expect(markup).toContain('<td>high</td>');
+    const slash = record('thing:a/b~c');
+    const dangling = neighbours.neighbourRowsHtml(neighbourhood.recordNeighbourhood(atlas, slash), slash.id).value;
+    expect(dangling).toContain('<span class="badge unresolved">unresolved</span> <code>thing:missing-target</code>');
+  });
+});
