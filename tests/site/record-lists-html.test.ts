@@ -13,7 +13,7 @@ let atlas: Atlas;
 let attributes: typeof import('../../src/site/attributes-html');
 let edges: typeof import('../../src/site/edges-html');
 let views: typeof import('../../src/site/record-view');
-let neighbours: typeof import('../../src/site/neighbour-table-html');
+let neighbours: typeof import('../../src/site/record-page-html');
 let neighbourhood: typeof import('../../src/site/neighbourhood');
 beforeAll(async () => {
   process.env.ATLAS_DOMAIN_DIR = FIXTURE;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   attributes = await import('../../src/site/attributes-html');
   edges = await import('../../src/site/edges-html');
   views = await import('../../src/site/record-view');
-  neighbours = await import('../../src/site/neighbour-table-html');
+  neighbours = await import('../../src/site/record-page-html');
   neighbourhood = await import('../../src/site/neighbourhood');
   atlas = (await import('../../src/site/atlas-data')).getAtlas();
 });
