@@ -1,6 +1,7 @@
 /**
- * The record overview's attribute and edge lists, on the hostile fixture atlas
- * (tests/fixtures/site-atlas): every value typed, everything from the atlas escaped.
+ * The record page's template-string renderers on the hostile fixture atlas
+ * (tests/fixtures/site-atlas): attribute and edge lists, header, tabs, JSON and graph panels.
+ * Every value typed, everything from the atlas escaped.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ let atlas: Atlas;
 let attributes: typeof import('../../src/site/attributes-html');
 let edges: typeof import('../../src/site/edges-html');
 let views: typeof import('../../src/site/record-view');
-let neighbours: typeof import('../../src/site/record-page-html');
+let parts: typeof import('../../src/site/record-page-html');
 let neighbourhood: typeof import('../../src/site/neighbourhood');
 beforeAll(async () => {
   process.env.ATLAS_DOMAIN_DIR = FIXTURE;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   attributes = await import('../../src/site/attributes-html');
   edges = await import('../../src/site/edges-html');
   views = await import('../../src/site/record-view');
-  neighbours = await import('../../src/site/record-page-html');
+  parts = await import('../../src/site/record-page-html');
   neighbourhood = await import('../../src/site/neighbourhood');
   atlas = (await import('../../src/site/atlas-data')).getAtlas();
 });
@@ -115,13 +116,79 @@ describe('graph table rows', () => {
   it('has one row per edge around the record, this record in bold, unresolved ends marked, names escaped', () => {
     const xss = record('thing:xss');
     const file = neighbourhood.recordNeighbourhood(atlas, xss);
-    const markup = neighbours.neighbourRowsHtml(file, xss.id).value;
+    const markup = parts.neighbourRowsHtml(file, xss.id).value;
     expect(markup.match(/<tr /g)).toHaveLength(file.edges.length);
     expect(markup).toContain('data-edge-kind="relates_to" data-from="thing:xss" data-to="thing:Case"');
     expect(markup).toContain('<strong>&lt;img src=x onerror=alert(1)&gt;</strong> <span class="muted">(this record)</span>');
     expect(markup).toContain('<td>high</td>');
     const slash = record('thing:a/b~c');
-    const dangling = neighbours.neighbourRowsHtml(neighbourhood.recordNeighbourhood(atlas, slash), slash.id).value;
+    const dangling = parts.neighbourRowsHtml(neighbourhood.recordNeighbourhood(atlas, slash), slash.id).value;
     expect(dangling).toContain('<span class="badge unresolved">unresolved</span> <code>thing:missing-target</code>');
+  });
+});
+
+describe('header', () => {
+  it('escapes the name, shows id, kind, cluster and source, and carries the copy and pin widgets', () => {
+    const view = views.buildRecordView(atlas, record('thing:xss'));
+    const markup = parts.recordHeaderHtml(view).value;
+    expect(markup).toContain('<h1>&lt;img src=x onerror=alert(1)&gt;</h1>');
+    expect(markup).toContain('<code id="record-id" class="record-id">thing:xss</code>');
+    expect(markup).toContain('<copy-button data-target="record-id">');
+    expect(markup).toContain('<pin-button data-id="thing:xss" data-kind="Thing" data-name="&lt;img src=x onerror=alert(1)&gt;"');
+    expect(markup).toContain('<a class="badge kind" href="/kinds/Thing/">Thing</a>');
+    expect(markup).toContain('<span class="source mono" title="Defining document">things/hostile.yaml:2</span>');
+    expect(tags(markup)).not.toContain('img');
+  });
+
+  it('lists the problems of a record with warnings, each with its place, code and fix', () => {
+    const withProblems = atlas.recordList.map((r) => views.buildRecordView(atlas, r)).find((v) => v.problems.length > 0)!;
+    const markup = parts.recordHeaderHtml(withProblems).value;
+    const p = withProblems.problems[0]!;
+    expect(markup).toContain(`<details class="defined-in record-problems"><summary><span class="badge sev-warning">${withProblems.problems.length} problem`);
+    expect(markup).toContain(`<code>${p.file}:${p.line}:${p.column}</code> <a href="/integrity/${p.code}/"><code>${p.code}</code></a>`);
+  });
+});
+
+describe('tabs', () => {
+  it('selects the first tab, wires each tab to its panel, and gives each panel a heading', async () => {
+    const { html } = await import('../../src/site/html');
+    const markup = parts.recordTabsHtml([
+      { key: 'overview', label: 'Overview', panel: html`<p>one</p>` },
+      { key: 'json', label: 'JSON', panel: html`<p>two</p>` },
+    ]).value;
+    expect(markup).toContain('<a role="tab" id="tab-overview" href="#panel-overview" data-tab="overview" aria-controls="panel-overview" aria-selected="true" tabindex="0">Overview</a>');
+    expect(markup).toContain('<a role="tab" id="tab-json" href="#panel-json" data-tab="json" aria-controls="panel-json" aria-selected="false" tabindex="-1">JSON</a>');
+    expect(markup).toContain('<section role="tabpanel" id="panel-json" data-tab="json" aria-labelledby="tab-json" tabindex="-1"> <h2 class="panel-heading">JSON</h2> <p>two</p> </section>');
+  });
+});
+
+describe('JSON panel', () => {
+  it('highlights the escaped JSON and offers it for download under a safe file name', () => {
+    const view = views.buildRecordView(atlas, record('thing:a/b~c'));
+    const markup = parts.jsonPanelHtml(view).value;
+    expect(markup).toContain(`download="thing_a_b_c.json"`);
+    expect(markup).toContain(`href="/n/${atlas.paths.get('thing:a/b~c')}.json"`);
+    expect(markup).toContain(`${view.jsonLines} lines`);
+    const xss = parts.jsonPanelHtml(views.buildRecordView(atlas, record('thing:xss'))).value;
+    expect(xss).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(tags(xss)).not.toContain('img');
+  });
+});
+
+describe('graph panel', () => {
+  it('says how many connections there are and mirrors them in a table', () => {
+    const view = views.buildRecordView(atlas, record('thing:xss'));
+    const markup = parts.graphPanelHtml(atlas, view).value;
+    expect(markup).toMatch(/<p class="muted graph-table-summary">\d+ connections? to \d+ records?\.<\/p>/);
+    expect(markup).toContain('<caption class="visually-hidden">Edges of the graph around thing:xss</caption>');
+    expect(markup).toContain(`<record-graph class="graph-panel" data-id="thing:xss" data-path="${atlas.paths.get('thing:xss')}">`);
+    expect(markup).toContain('aria-label="Neighbourhood of thing:xss"');
+  });
+
+  it('has no table for a record without connections', () => {
+    const lonely = atlas.recordList.find((r) => r.outgoing.length === 0 && r.incoming.length === 0)!;
+    const markup = parts.graphPanelHtml(atlas, views.buildRecordView(atlas, lonely)).value;
+    expect(markup).toContain('This record has no connections.');
+    expect(markup).not.toContain('<table');
   });
 });
