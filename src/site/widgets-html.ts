@@ -8,8 +8,8 @@ import { displayName, type AtlasRecord } from '../pipeline/model';
 import { html, type Html } from './html';
 import { kindHref, recordPath } from './urls';
 
-const COPY_ICON = html`<svg aria-hidden="true" width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><rect x="9" y="9" width="12" height="12" rx="2" /><path d="M5 15V5a2 2 0 0 1 2-2h10" /></svg>`;
-const PIN_ICON = html`<svg aria-hidden="true" width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M12 17v5M9 3h6l-1 7 4 3v2H6v-2l4-3z" /></svg>`;
+const COPY_ICON = html`<svg aria-hidden="true" width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><rect x="9" y="9" width="12" height="12" rx="2"></rect><path d="M5 15V5a2 2 0 0 1 2-2h10"></path></svg>`;
+const PIN_ICON = html`<svg aria-hidden="true" width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M12 17v5M9 3h6l-1 7 4 3v2H6v-2l4-3z"></path></svg>`;
 
 /**
  * Copies the text of the element with id `target` to the clipboard and says so visibly and to
