@@ -4,7 +4,7 @@
  * (src/pages/n/[...path].astro) puts them together and loads their scripts; the styles are in
  * src/styles/record-page.css and src/styles/graph.css.
  */
-import { nodeKindOf, type NeighbourhoodFile } from '../pipeline/graph-data';
+import { nodeKindOf, type NeighbourhoodFile, type NodeTuple } from '../pipeline/graph-data';
 import type { Atlas } from '../pipeline/model';
 import { formatBytes } from '../pipeline/format-bytes';
 import { html, trusted, type Html } from './html';
@@ -17,11 +17,13 @@ import { wikiArticleHref } from './wiki';
 
 export type RecordTabKey = 'overview' | 'article' | 'json' | 'graph';
 
+/** `1 problem`, `3 problems`. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Name, id with copy and pin, kind and cluster, where the record is defined, its problems, the wiki pages that document it. */
 export function recordHeaderHtml(view: RecordView): Html {
   const r = view.record;
   const defs = r.definitions;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return html`<header class="record-header"> <h1>${view.name}</h1> <div class="record-id-line"> <code id="record-id" class="record-id">${r.id}</code> ${copyButtonHtml('record-id', 'Copy id')} ${pinButtonHtml(r)} </div> <div class="record-meta"> ${kindBadgeHtml(r.kind)} <a class="badge" href="${clusterHref(r.cluster)}" title="cluster">cluster: ${r.cluster}</a> <span class="source mono" title="Defining document">${r.source.file}:${r.source.line}</span> </div>${
     view.problems.length > 0 &&
     html` <details class="defined-in record-problems"><summary><span class="badge sev-warning">${plural(view.problems.length, 'problem')}</span></summary><ul>${view.problems.map(
@@ -78,19 +80,18 @@ export function graphPanelHtml(atlas: Atlas, view: RecordView): Html {
   const file = recordNeighbourhood(atlas, record);
   const edgeCount = file.edges.length;
   const neighbours = file.nodes.length - 1;
-  const summary = neighbours === 0 ? 'This record has no connections.' : `${edgeCount} connection${edgeCount === 1 ? '' : 's'} to ${neighbours} record${neighbours === 1 ? '' : 's'}.`;
+  const summary = neighbours === 0 ? 'This record has no connections.' : `${plural(edgeCount, 'connection')} to ${plural(neighbours, 'record')}.`;
   return html`<record-graph class="graph-panel" data-id="${record.id}" data-path="${atlas.paths.get(record.id)}"> <div class="graph-ui" hidden> ${GRAPH_FILTERS} ${graphCanvasFrameHtml({ label: `Neighbourhood of ${record.id}` })} </div> <p class="muted graph-table-summary">${summary}</p> ${
     edgeCount > 0 &&
     html`<div class="table-wrap"> <table class="neighbours"> <caption class="visually-hidden">Edges of the graph around ${record.id}</caption> <thead><tr><th scope="col">From</th><th scope="col">Edge kind</th><th scope="col">To</th><th scope="col">Confidence</th></tr></thead> <tbody>${neighbourRowsHtml(file, record.id)}</tbody> </table> </div>`
   } </record-graph>`;
 }
 
-type Node = { id: string; name: string; kind: string | null; path: string | null };
-
-function nodeCell(node: Node, centreId: string): Html {
-  if (node.id === centreId) return html`<td><span><strong>${node.name}</strong> <span class="muted">(this record)</span></span></td>`;
-  if (node.path) return html`<td><span><a href="${recordHref(node.id)}">${node.name}</a> <span class="muted">${nodeKindOf(node)}</span></span></td>`;
-  return html`<td><span><span class="badge unresolved">unresolved</span> <code>${node.id}</code></span></td>`;
+/** A table cell for one end of an edge: this record in bold, another record linked, an unresolved id marked. */
+function nodeCell([id, name, kind, path]: NodeTuple, centreId: string): Html {
+  if (id === centreId) return html`<td><span><strong>${name}</strong> <span class="muted">(this record)</span></span></td>`;
+  if (path) return html`<td><span><a href="${recordHref(id)}">${name}</a> <span class="muted">${nodeKindOf({ kind })}</span></span></td>`;
+  return html`<td><span><span class="badge unresolved">unresolved</span> <code>${id}</code></span></td>`;
 }
 
 /**
@@ -98,12 +99,11 @@ function nodeCell(node: Node, centreId: string): Html {
  * same edges the drawn graph lists), with the data attributes the graph script filters on.
  */
 export function neighbourRowsHtml(file: NeighbourhoodFile, centreId: string): Html {
-  const nodes: Node[] = file.nodes.map(([id, name, kind, path]) => ({ id, name, kind, path }));
+  // Each node's cell once: the centre, at least, ends every row.
+  const cells = file.nodes.map((node) => nodeCell(node, centreId));
   return html`${file.edges.map(([f, t, k, attributes]) => {
-    const from = nodes[f]!;
-    const to = nodes[t]!;
     const kind = file.edgeKinds[k]!;
     const confidence = typeof attributes?.confidence === 'string' ? attributes.confidence : '';
-    return html`<tr data-edge-kind="${kind}" data-from="${from.id}" data-to="${to.id}">${nodeCell(from, centreId)}<td><code>${kind}</code></td>${nodeCell(to, centreId)}<td>${confidence}</td></tr>`;
+    return html`<tr data-edge-kind="${kind}" data-from="${file.nodes[f]![0]}" data-to="${file.nodes[t]![0]}">${cells[f]}<td><code>${kind}</code></td>${cells[t]}<td>${confidence}</td></tr>`;
   })}`;
 }

@@ -15,7 +15,7 @@ import { groupBy } from '../pipeline/group-by';
 import { displayName } from '../pipeline/model';
 import { encodePathForUrl } from '../pipeline/record-path';
 import { humanize, viewAttribute } from './attribute-view';
-import { escapeHtml } from './escape-html';
+import { html, trusted, type Html } from './html';
 import { renderMarkdown } from './markdown';
 import { articleOf, derivedIndexes, summaryText } from './record-view';
 import { recordSearchHtml } from './search-terms';
@@ -36,31 +36,29 @@ export async function recordSearchDocument(atlas: Atlas, record: AtlasRecord): P
   const attrs = record.attributes;
   const description = typeof attrs.description === 'string' ? attrs.description : undefined;
   const article = articleOf(record);
-  const parts: string[] = [
-    `<h1 data-pagefind-weight="${NAME_WEIGHT}" data-pagefind-meta="title">${escapeHtml(name)}</h1>`,
-    recordSearchHtml({ id: record.id, kind: record.kind, cluster: record.cluster, summary: summaryText({ record, description }) }),
-  ];
-
   const shown = Object.entries(attrs).filter(([k]) => k !== 'displayName' && !(article && k === article.attribute));
   // One paragraph per attribute (Pagefind runs a <dt> into its <dd> without a space), labelled but
   // for the description, which reads better unlabelled in result excerpts.
-  for (const [key, value] of shown) parts.push(`<p>${key === 'description' ? '' : `${escapeHtml(humanize(key))}: `}${await valueHtml(atlas, value)}</p>`);
-
+  const values = await Promise.all(shown.map(([, value]) => valueHtml(atlas, value)));
   const documentedBy = derivedIndexes(atlas).documentedBy.get(record.id) ?? [];
-  if (documentedBy.length) parts.push(`<p>Documented in the wiki: ${documentedBy.map((p) => escapeHtml(p.title)).join(', ')}</p>`);
+  // The same call as the page's Article tab, so the page finds it in the Markdown cache.
+  const file = article?.source === 'page' ? wikiIndex(atlas).byId.get(record.id)?.page.file : undefined;
+  const articleHtml = article && trusted((await renderMarkdown(article.markdown, { file, article: true })).html);
 
-  parts.push(edgesHtml(atlas, record.outgoing, 'out'), edgesHtml(atlas, record.incoming, 'in'));
+  const body = html`<h1 data-pagefind-weight="${NAME_WEIGHT}" data-pagefind-meta="title">${name}</h1>${recordSearchHtml({
+    id: record.id,
+    kind: record.kind,
+    cluster: record.cluster,
+    summary: summaryText({ record, description }),
+  })}${shown.map(([key], i) => html`<p>${key !== 'description' && `${humanize(key)}: `}${values[i]}</p>`)}${
+    documentedBy.length > 0 && html`<p>Documented in the wiki: ${documentedBy.map((p) => p.title).join(', ')}</p>`
+  }${edgesHtml(atlas, record.outgoing, 'out')}${edgesHtml(atlas, record.incoming, 'in')}${articleHtml}`;
+  return { url: `/n/${encodePathForUrl(atlas.paths.get(record.id)!)}/`, html: searchPage(name, body) };
+}
 
-  if (article) {
-    // The same call as the page's Article tab, so the page finds it in the Markdown cache.
-    const file = article.source === 'page' ? wikiIndex(atlas).byId.get(record.id)?.page.file : undefined;
-    parts.push((await renderMarkdown(article.markdown, { file, article: true })).html);
-  }
-
-  return {
-    url: `/n/${encodePathForUrl(atlas.paths.get(record.id)!)}/`,
-    html: `<!doctype html><html lang="en"><head><title>${escapeHtml(name)}</title></head><body><main data-pagefind-body>${parts.join('')}</main></body></html>`,
-  };
+/** The document Pagefind reads: a title and the indexed body. */
+function searchPage(title: string, body: Html): string {
+  return html`<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body>${body}</main></body></html>`.value;
 }
 
 /**
@@ -73,40 +71,42 @@ export async function wikiSearchDocument(atlas: Atlas, entry: WikiEntry): Promis
   if (!record) return null;
   // The same call as the article on the page, so the page finds it in the Markdown cache.
   const article = await renderMarkdown(entry.page.body, { file: entry.page.file, article: true });
-  const title = escapeHtml(entry.page.title);
-  const parts = [
-    article.headings.some((h) => h.depth === 1) ? '' : `<h1>${title}</h1>`,
-    recordSearchHtml({ id: record.id, kind: record.kind, cluster: record.cluster, summary: entry.summary, title: entry.page.title }),
-    article.html,
-  ];
-  return {
-    url: `/${encodePathForUrl(['wiki', entry.route].filter(Boolean).join('/'))}/`,
-    html: `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body>${parts.join('')}</main></body></html>`,
-  };
+  const body = html`${!article.headings.some((h) => h.depth === 1) && html`<h1>${entry.page.title}</h1>`}${recordSearchHtml({
+    id: record.id,
+    kind: record.kind,
+    cluster: record.cluster,
+    summary: entry.summary,
+    title: entry.page.title,
+  })}${trusted(article.html)}`;
+  return { url: `/${encodePathForUrl(['wiki', entry.route].filter(Boolean).join('/'))}/`, html: searchPage(entry.page.title, body) };
 }
 
 /** An attribute value as the overview shows it, reduced to what is worth finding. */
-async function valueHtml(atlas: Atlas, value: unknown): Promise<string> {
+async function valueHtml(atlas: Atlas, value: unknown): Promise<Html> {
   const view = viewAttribute(value, (s) => atlas.records.has(s));
   switch (view.kind) {
     case 'empty':
-      return '';
+      return html``;
     case 'bool':
     case 'number':
-      return String(view.value);
+      return html`${String(view.value)}`;
     case 'url':
-      return escapeHtml(view.url);
+      return html`${view.url}`;
     case 'record':
-      return escapeHtml(displayName(atlas.records.get(view.id)!));
+      return html`${displayName(atlas.records.get(view.id)!)}`;
     case 'date':
     case 'text':
-      return escapeHtml(view.text);
+      return html`${view.text}`;
     case 'markdown':
-      return (await renderMarkdown(view.text)).html;
-    case 'list':
-      return (await Promise.all(view.items.map((item) => valueHtml(atlas, item)))).join(', ');
-    case 'map':
-      return (await Promise.all(view.entries.map(async ([k, v]) => `${escapeHtml(k)} ${await valueHtml(atlas, v)}`))).join('; ');
+      return trusted((await renderMarkdown(view.text)).html);
+    case 'list': {
+      const items = await Promise.all(view.items.map((item) => valueHtml(atlas, item)));
+      return trusted(items.join(', '));
+    }
+    case 'map': {
+      const values = await Promise.all(view.entries.map(([, v]) => valueHtml(atlas, v)));
+      return trusted(view.entries.map(([k], i) => html`${k} ${values[i]}`).join('; '));
+    }
   }
 }
 
@@ -115,14 +115,14 @@ async function valueHtml(atlas: Atlas, value: unknown): Promise<string> {
  * edge: a search for a tool finds the workflows that use it. Ids, counts and the schema's edge
  * descriptions stay out (they repeat on thousands of pages and only blur the ranking).
  */
-function edgesHtml(atlas: Atlas, edges: readonly AtlasEdge[], direction: 'out' | 'in'): string {
-  if (edges.length === 0) return '';
+function edgesHtml(atlas: Atlas, edges: readonly AtlasEdge[], direction: 'out' | 'in'): Html | false {
+  if (edges.length === 0) return false;
   const named = (e: AtlasEdge) => {
     const otherId = direction === 'out' ? e.to : e.from;
     const other = atlas.records.get(otherId);
     const evidence = typeof e.attributes?.evidence === 'string' ? ` (${e.attributes.evidence})` : '';
     return `${other ? displayName(other) : otherId}${evidence}`;
   };
-  const groups = [...groupBy(edges, (e) => e.kind)].map(([kind, list]) => `<p>${escapeHtml(kind)}: ${escapeHtml(list.map(named).join(', '))}</p>`);
-  return `<section><h2>${direction === 'out' ? 'Outgoing edges' : 'Incoming edges'}</h2>${groups.join('')}</section>`;
+  const groups = [...groupBy(edges, (e) => e.kind)].map(([kind, list]) => html`<p>${kind}: ${list.map(named).join(', ')}</p>`);
+  return html`<section><h2>${direction === 'out' ? 'Outgoing edges' : 'Incoming edges'}</h2>${groups}</section>`;
 }

@@ -11,7 +11,7 @@
  * word or a word prefix (Pagefind matches prefixes).
  * Pure: used at build time by the search documents; safe to import in the browser.
  */
-import { escapeHtml } from './escape-html';
+import { html, type Html } from './html';
 
 /** Pagefind weight of the id words: below the name (10), above headings and text. */
 export const ID_TERMS_WEIGHT = 8;
@@ -63,14 +63,8 @@ export function looksLikeId(query: string): boolean {
  * page's first heading is not the name) as result metadata, kind and cluster as filters. Every
  * record's search document carries it; the index step adds it to wiki articles, which are records too.
  */
-export function recordSearchHtml(r: { id: string; kind: string; cluster: string; summary: string; title?: string }): string {
-  return (
-    `<p hidden data-pagefind-weight="${ID_TERMS_WEIGHT}">${escapeHtml(idSearchTerms(r.id))}</p>` +
-    `<p hidden data-pagefind-ignore>` +
-    (r.title ? `<span data-pagefind-meta="title">${escapeHtml(r.title)}</span>` : '') +
-    `<span data-pagefind-meta="id">${escapeHtml(r.id)}</span>` +
-    `<span data-pagefind-meta="kind" data-pagefind-filter="kind">${escapeHtml(r.kind)}</span>` +
-    `<span data-pagefind-meta="cluster" data-pagefind-filter="cluster">${escapeHtml(r.cluster)}</span>` +
-    `<span data-pagefind-meta="summary">${escapeHtml(r.summary)}</span></p>`
-  );
+export function recordSearchHtml(r: { id: string; kind: string; cluster: string; summary: string; title?: string }): Html {
+  return html`<p hidden data-pagefind-weight="${ID_TERMS_WEIGHT}">${idSearchTerms(r.id)}</p><p hidden data-pagefind-ignore>${
+    r.title && html`<span data-pagefind-meta="title">${r.title}</span>`
+  }<span data-pagefind-meta="id">${r.id}</span><span data-pagefind-meta="kind" data-pagefind-filter="kind">${r.kind}</span><span data-pagefind-meta="cluster" data-pagefind-filter="cluster">${r.cluster}</span><span data-pagefind-meta="summary">${r.summary}</span></p>`;
 }
