@@ -1,6 +1,6 @@
 /**
- * Writes the machine-readable exports (src/exports/) into an output folder: after `astro build`
- * as a post-build step, and on its own for `atlas export`. NDJSON files are streamed chunk by
+ * Writes the machine-readable exports (src/exports/) into an output folder: while Astro renders,
+ * as a build step, and on its own for `atlas export`. NDJSON files are streamed chunk by
  * chunk, so a large atlas never sits in memory as one string.
  */
 import fs from 'node:fs';
@@ -12,7 +12,8 @@ import { exportFiles, type ExportFile } from '../exports/catalog';
 import { buildTime, type ExportOptions } from '../exports/options';
 import { recordJson, type Atlas } from '../pipeline/model';
 import { siteConfig } from '../site/config';
-import type { PostBuildStep } from './post-build';
+import type { BuildStep } from './build-steps';
+import { writeFiles } from './write-files';
 
 /** The export options of the configured site (ATLAS_BASE, ATLAS_SITE, ATLAS_TITLE, ATLAS_STRICT). */
 export function siteExportOptions(builtAt: string = buildTime(process.env)): ExportOptions {
@@ -75,27 +76,19 @@ export async function writeExports(atlas: Atlas, outDir: string, options: Export
  * `n/<path>.json` for every record, byte-identical to `atlas get <id>`. Written here rather than
  * by an Astro endpoint: ten thousand endpoint renders cost seconds, writing the files does not.
  */
-export async function writeRecordJsonFiles(atlas: Atlas, outDir: string): Promise<WrittenExport> {
-  let bytes = 0;
-  const dirs = new Set<string>();
-  for (const r of atlas.recordList) {
-    const target = `${path.join(outDir, 'n', ...atlas.paths.get(r.id)!.split('/'))}.json`;
-    const dir = path.dirname(target);
-    if (!dirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      dirs.add(dir);
-    }
-    const text = recordJson(r);
-    fs.writeFileSync(target, text);
-    bytes += Buffer.byteLength(text);
-  }
+export async function writeRecordJsonFiles(atlas: Atlas, outDir: string, signal?: AbortSignal): Promise<WrittenExport> {
+  const bytes = await writeFiles(
+    outDir,
+    atlas.recordList.map((r) => ({ path: `n/${atlas.paths.get(r.id)!}.json`, content: () => recordJson(r) })),
+    signal,
+  );
   return { name: `n/*.json (${atlas.recordList.length} files)`, bytes };
 }
 
-export const exportsStep: PostBuildStep = {
+export const exportsStep: BuildStep = {
   name: 'exports',
-  async run({ atlas, outDir }) {
+  async run({ atlas, outDir, signal }) {
     await writeExports(atlas, outDir, siteExportOptions());
-    await writeRecordJsonFiles(atlas, outDir);
+    await writeRecordJsonFiles(atlas, outDir, signal);
   },
 };

@@ -1,6 +1,6 @@
 /**
  * Build-time neighbourhoods: a record's depth-1 graph file (see `graph-data.ts` for the format)
- * and where it is served. The graph tab's table and the post-build step both use this, so the
+ * and where it is served. The graph tab's table and the graph build step both use this, so the
  * server-rendered mirror and the drawn graph list the same edges in the same order.
  */
 import { neighbourhoodFile, type NeighbourhoodFile } from '../pipeline/graph-data';

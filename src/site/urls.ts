@@ -2,6 +2,7 @@
  * Every internal URL is made here, so `ATLAS_BASE` is honoured everywhere and record routes are
  * looked up (never recomputed) from the pipeline's path table.
  */
+import type { Atlas } from '../pipeline/model';
 import { encodePathForUrl, idToPath } from '../pipeline/record-path';
 import { getAtlas } from './atlas-data';
 import { siteConfig } from './config';
@@ -16,12 +17,24 @@ export function recordPath(id: string): string {
   return getAtlas().paths.get(id) ?? idToPath(id);
 }
 
+const encodedPaths = new WeakMap<Atlas, Map<string, string>>();
+
+/** A record's path under /n/, URL-encoded once per record: a build links to each record from many pages. */
+function encodedRecordPath(id: string): string {
+  const atlas = getAtlas();
+  let paths = encodedPaths.get(atlas);
+  if (!paths) encodedPaths.set(atlas, (paths = new Map()));
+  let encoded = paths.get(id);
+  if (encoded === undefined) paths.set(id, (encoded = encodePathForUrl(atlas.paths.get(id) ?? idToPath(id))));
+  return encoded;
+}
+
 export function recordHref(id: string, tab?: string): string {
-  return href(`n/${encodePathForUrl(recordPath(id))}/${tab ? `?tab=${tab}` : ''}`);
+  return href(`n/${encodedRecordPath(id)}/${tab ? `?tab=${tab}` : ''}`);
 }
 
 export function recordJsonHref(id: string): string {
-  return href(`n/${encodePathForUrl(recordPath(id))}.json`);
+  return href(`n/${encodedRecordPath(id)}.json`);
 }
 
 export function kindHref(kind: string, page = 1): string {
