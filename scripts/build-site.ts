@@ -1,7 +1,6 @@
 /**
- * `npm run build`: check the atlas, render the site into a temporary folder while the data steps
- * (search index, graph data, exports) write theirs into the same folder, then swap it into
- * place. Any failure leaves the previous `dist/` untouched.
+ * `npm run build`: check the atlas, render the site into a temporary folder, add the search
+ * index and exports, then swap it into place. Any failure leaves the previous `dist/` untouched.
  *
  *   npm run build [-- --fail-on error|warning|none] [--out DIR]
  *
@@ -17,7 +16,7 @@ import { loadAtlas } from '../src/pipeline/load-atlas';
 import { atLeast } from '../src/pipeline/problems';
 import { DomainNotFoundError } from '../src/pipeline/read-files';
 import { siteConfig } from '../src/site/config';
-import { buildSteps, type BuildContext } from '../src/build/build-steps';
+import { postBuildSteps } from '../src/build/post-build';
 
 const { values } = parseArgs({
   options: { 'fail-on': { type: 'string', default: 'error' }, out: { type: 'string', default: 'dist' }, quiet: { type: 'boolean' } },
@@ -108,46 +107,24 @@ function alive(pid: number): boolean {
   }
 }
 
-// 2. Render into a fresh temporary folder beside the output. The data steps need no rendered
-//    page, so they start first and write into the same folder while Astro renders (Astro is told
-//    not to empty it); Astro waits for them before it finishes, so their failure is the build's.
+// 2. Render into a fresh temporary folder beside the output (steps that need only the data,
+//    such as feeding the search index, start first and run alongside).
 const tmpDir = `${path.join(path.dirname(outDir), `.dist-tmp-${process.pid}`)}`;
 fs.rmSync(tmpDir, { recursive: true, force: true });
-fs.mkdirSync(tmpDir, { recursive: true });
 process.env.ATLAS_OUT_DIR = tmpDir;
-const stopSteps = new AbortController();
-const context: BuildContext = { atlas, outDir: tmpDir, signal: stopSteps.signal };
-const stepTimings: Record<string, number> = {};
-const steps = buildSteps.map(async (step) => {
-  const t0 = performance.now();
-  await step.run(context);
-  stepTimings[step.name] = Math.round(performance.now() - t0);
-});
-for (const s of steps) s.catch(() => {}); // awaited below, and reported with the build's failure
-let waitedForSteps = 0;
-const stepsDone = async () => {
-  const t0 = performance.now();
-  await Promise.all(steps);
-  waitedForSteps = Math.round(performance.now() - t0);
-};
+for (const step of postBuildSteps) step.prepare?.({ atlas, outDir: tmpDir });
 try {
   await phase('astro', () =>
     takingTurns(() =>
-      build({
-        root: path.resolve(import.meta.dirname, '..'),
-        outDir: tmpDir,
-        logLevel: values.quiet ? 'error' : 'warn',
-        telemetry: false,
-        vite: { build: { emptyOutDir: false } },
-        integrations: [{ name: 'atlas:build-steps', hooks: { 'astro:build:generated': stepsDone } }],
-      } as Parameters<typeof build>[0]),
+      build({ root: path.resolve(import.meta.dirname, '..'), outDir: tmpDir, logLevel: values.quiet ? 'error' : 'warn', telemetry: false } as Parameters<typeof build>[0]),
     ),
   );
   // Astro's content layer leaves two empty server modules in a static build's output; nothing loads them.
   for (const f of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(tmpDir, f), { force: true });
+  // 3. Search index, exports, anything else that reads the rendered site.
+  for (const step of postBuildSteps) await phase(step.name, () => step.run({ atlas, outDir: tmpDir }));
 } catch (err) {
-  stopSteps.abort(new Error('The build failed.'));
-  await Promise.allSettled(steps);
+  await Promise.all(postBuildSteps.map((step) => step.abort?.({ atlas, outDir: tmpDir })));
   fs.rmSync(tmpDir, { recursive: true, force: true });
   console.error(`\nBuild failed; ${path.relative(process.cwd(), outDir)}/ was left as it was.`);
   throw err;
@@ -160,11 +137,8 @@ fs.renameSync(tmpDir, outDir);
 fs.rmSync(oldDir, { recursive: true, force: true });
 
 const total = Math.round(performance.now() - started);
-const seconds = (timings: Record<string, number>) =>
-  Object.entries(timings)
-    .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
-    .join(', ');
-console.log(
-  `\nBuilt ${atlas.stats.records.toLocaleString('en-US')} records into ${path.relative(process.cwd(), outDir) || '.'}/ in ${(total / 1000).toFixed(1)} s (${seconds(phases)}; alongside Astro: ${seconds(stepTimings)}, ${(waitedForSteps / 1000).toFixed(1)} s of them after the pages).`,
-);
-if (process.env.ATLAS_BUILD_TIMINGS) fs.writeFileSync(process.env.ATLAS_BUILD_TIMINGS, JSON.stringify({ total, phases, steps: stepTimings, stepsAfterPages: waitedForSteps }, null, 2));
+const timing = Object.entries(phases)
+  .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+  .join(', ');
+console.log(`\nBuilt ${atlas.stats.records.toLocaleString('en-US')} records into ${path.relative(process.cwd(), outDir) || '.'}/ in ${(total / 1000).toFixed(1)} s (${timing}).`);
+if (process.env.ATLAS_BUILD_TIMINGS) fs.writeFileSync(process.env.ATLAS_BUILD_TIMINGS, JSON.stringify({ total, phases }, null, 2));

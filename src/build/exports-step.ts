@@ -1,6 +1,6 @@
 /**
- * Writes the machine-readable exports (src/exports/) into an output folder: while Astro renders,
- * as a build step, and on its own for `atlas export`. NDJSON files are streamed chunk by
+ * Writes the machine-readable exports (src/exports/) into an output folder: after `astro build`
+ * as a post-build step, and on its own for `atlas export`. NDJSON files are streamed chunk by
  * chunk, so a large atlas never sits in memory as one string.
  */
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import { exportFiles, type ExportFile } from '../exports/catalog';
 import { buildTime, type ExportOptions } from '../exports/options';
 import { recordJson, type Atlas } from '../pipeline/model';
 import { siteConfig } from '../site/config';
-import type { BuildStep } from './build-steps';
+import type { PostBuildStep } from './post-build';
 import { writeFiles } from './write-files';
 
 /** The export options of the configured site (ATLAS_BASE, ATLAS_SITE, ATLAS_TITLE, ATLAS_STRICT). */
@@ -76,19 +76,18 @@ export async function writeExports(atlas: Atlas, outDir: string, options: Export
  * `n/<path>.json` for every record, byte-identical to `atlas get <id>`. Written here rather than
  * by an Astro endpoint: ten thousand endpoint renders cost seconds, writing the files does not.
  */
-export async function writeRecordJsonFiles(atlas: Atlas, outDir: string, signal?: AbortSignal): Promise<WrittenExport> {
+export async function writeRecordJsonFiles(atlas: Atlas, outDir: string): Promise<WrittenExport> {
   const bytes = await writeFiles(
     outDir,
     atlas.recordList.map((r) => ({ path: `n/${atlas.paths.get(r.id)!}.json`, content: () => recordJson(r) })),
-    signal,
   );
   return { name: `n/*.json (${atlas.recordList.length} files)`, bytes };
 }
 
-export const exportsStep: BuildStep = {
+export const exportsStep: PostBuildStep = {
   name: 'exports',
-  async run({ atlas, outDir, signal }) {
+  async run({ atlas, outDir }) {
     await writeExports(atlas, outDir, siteExportOptions());
-    await writeRecordJsonFiles(atlas, outDir, signal);
+    await writeRecordJsonFiles(atlas, outDir);
   },
 };

@@ -2,17 +2,19 @@
  * Build step: the Pagefind full-text index, written to `<out>/pagefind/`.
  *
  * Pages are indexed from their search documents (src/site/search-document.ts), built from the
- * data, not read back from the rendered pages, so Pagefind's process indexes and writes on the
- * second core while the pages render on the first. A wiki page is also a record whose record
+ * data, not read back from the rendered pages: `prepare` starts Pagefind and feeds it before Astro
+ * renders, so Pagefind's process indexes and writes on the second core while the pages render on
+ * the first, and `run` only moves the finished index in. A wiki page is also a record whose record
  * page repeats the article: the article is indexed at its wiki URL and the record page is left
  * out, one result per article.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Atlas, AtlasRecord } from '../pipeline/model';
 import { recordSearchDocument, wikiSearchDocument, type SearchDocument } from '../site/search-document';
 import { wikiIndex } from '../site/wiki';
-import type { BuildStep } from './build-steps';
+import type { PostBuildStep } from './post-build';
 
 /** Documents handed to Pagefind per batch: small enough to interleave with Astro's rendering. */
 const BATCH = 100;
@@ -29,36 +31,62 @@ function* documentJobs(atlas: Atlas): Generator<() => Promise<SearchDocument | n
   for (const entry of wikiIndex(atlas).entries) yield () => wikiSearchDocument(atlas, entry);
 }
 
-export const pagefindStep: BuildStep = {
-  name: 'pagefind',
-  async run({ atlas, outDir, signal }) {
+/** Where the index is written while Astro still owns the output folder; moved in by `run`. */
+const stagingDir = (outDir: string) => `${outDir}.pagefind`;
+
+const indexing = new WeakMap<Atlas, Promise<void>>();
+/** Atlases whose build failed: their feeding stops at the next batch. */
+const aborted = new WeakSet<Atlas>();
+
+/** Starts Pagefind, hands it every document batch by batch, and has it write the index to the staging folder. */
+function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
+  aborted.delete(atlas);
+  const done = (async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // A failed build closes Pagefind at once: requests in flight are then answered with an error.
-    const close = () => void pagefind.close();
-    signal.addEventListener('abort', close, { once: true });
+    const problems = [...errors];
+    let batch: (() => Promise<SearchDocument | null>)[] = [];
+    const send = async () => {
+      const docs = await Promise.all(batch.map((job) => job()));
+      batch = [];
+      const added = await Promise.all(docs.filter((d) => d !== null).map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
+      for (const a of added) problems.push(...a.errors);
+    };
+    for (const job of documentJobs(atlas)) {
+      if (aborted.has(atlas)) throw new Error('The build failed; search indexing stopped.');
+      batch.push(job);
+      if (batch.length === BATCH) await send();
+    }
+    await send();
+    fs.rmSync(stagingDir(outDir), { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: stagingDir(outDir) });
+    problems.push(...written.errors);
+    if (problems.length) throw new Error(`Pagefind failed:\n${problems.join('\n')}`);
+  })();
+  done.catch(() => {}); // awaited, and reported, by run()
+  indexing.set(atlas, done);
+  return done;
+}
+
+export const pagefindStep: PostBuildStep = {
+  name: 'pagefind',
+  prepare({ atlas, outDir }) {
+    buildIndex(atlas, outDir);
+  },
+  async run({ atlas, outDir }) {
     try {
-      const problems = [...errors];
-      let batch: (() => Promise<SearchDocument | null>)[] = [];
-      // Batch by batch: Pagefind's process indexes while Astro renders on this thread.
-      const send = async () => {
-        const docs = await Promise.all(batch.map((job) => job()));
-        batch = [];
-        const added = await Promise.all(docs.filter((d) => d !== null).map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
-        for (const a of added) problems.push(...a.errors);
-      };
-      for (const job of documentJobs(atlas)) {
-        signal.throwIfAborted();
-        batch.push(job);
-        if (batch.length === BATCH) await send();
-      }
-      await send();
-      const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-      problems.push(...written.errors);
-      if (problems.length) throw new Error(`Pagefind failed:\n${problems.join('\n')}`);
+      await (indexing.get(atlas) ?? buildIndex(atlas, outDir));
+      fs.renameSync(stagingDir(outDir), path.join(outDir, 'pagefind'));
     } finally {
-      signal.removeEventListener('abort', close);
+      indexing.delete(atlas);
       await pagefind.close();
     }
+  },
+  async abort({ atlas, outDir }) {
+    // Not awaited: a request in flight when Pagefind closes may never be answered.
+    aborted.add(atlas);
+    indexing.delete(atlas);
+    await pagefind.close();
+    fs.rmSync(stagingDir(outDir), { recursive: true, force: true });
   },
 };

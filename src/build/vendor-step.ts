@@ -8,14 +8,14 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { BuildStep } from './build-steps';
+import type { PostBuildStep } from './post-build';
 
 export const MERMAID_ENTRY = 'vendor/mermaid/mermaid.esm.min.mjs';
 export const CYTOSCAPE_ENTRY = 'vendor/cytoscape/cytoscape.esm.min.mjs';
 
-export const vendorStep: BuildStep = {
+export const vendorStep: PostBuildStep = {
   name: 'vendor',
-  async run({ outDir }) {
+  run({ outDir }) {
     const require = createRequire(import.meta.url);
     const mermaid = path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist');
     const mermaidTarget = path.join(outDir, path.dirname(MERMAID_ENTRY));

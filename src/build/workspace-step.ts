@@ -1,5 +1,5 @@
 /**
- * Build step for the workspace: publishes `/workspace/base.json` (the schema YAML, and where
+ * Post-build step for the workspace: publishes `/workspace/base.json` (the schema YAML, and where
  * every record and edge is declared), so the browser can run the same pipeline as the CLI.
  */
 import fs from 'node:fs';
@@ -8,11 +8,11 @@ import type { SourceLocation } from '../pipeline/model';
 import { readAtlasFiles } from '../pipeline/read-files';
 import { siteConfig } from '../site/config';
 import { WORKSPACE_BASE_PATH, type WorkspaceBase } from '../site/workspace-base';
-import type { BuildStep } from './build-steps';
+import type { PostBuildStep } from './post-build';
 
-export const workspaceStep: BuildStep = {
+export const workspaceStep: PostBuildStep = {
   name: 'workspace',
-  async run({ atlas, outDir }) {
+  run({ atlas, outDir }) {
     // The reader decides what counts as a schema file, so the browser sees exactly what the CLI reads.
     const schema = readAtlasFiles(atlas.root)
       .files.filter((f) => f.role === 'schema')

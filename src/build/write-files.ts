@@ -1,7 +1,8 @@
 /**
- * Writes one small file per record without holding up the thread Astro renders on: a few writes
- * in flight at a time, each file's content made only when its turn comes, each folder created
- * once.
+ * Writes one small file per record, a few at a time: with several creates in flight the disk
+ * work overlaps (one synchronous write after another took seconds on a busy disk), while each
+ * file's content is made only when its turn comes, so the files never sit in memory together.
+ * Each folder is created once.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,14 +13,13 @@ export interface FileJob {
   content(): string;
 }
 
-/** Writes every file under `root` and returns the bytes written; stops with the signal's reason once it is aborted. */
-export async function writeFiles(root: string, jobs: Iterable<FileJob>, signal?: AbortSignal, inFlight = 8): Promise<number> {
+/** Writes every file under `root` and returns the bytes written. */
+export async function writeFiles(root: string, jobs: Iterable<FileJob>, inFlight = 8): Promise<number> {
   const queue = jobs[Symbol.iterator]();
   const folders = new Map<string, Promise<unknown>>();
   let bytes = 0;
   const writer = async () => {
     for (let next = queue.next(); !next.done; next = queue.next()) {
-      signal?.throwIfAborted();
       const target = path.join(root, ...next.value.path.split('/'));
       const folder = path.dirname(target);
       let made = folders.get(folder);
@@ -30,7 +30,7 @@ export async function writeFiles(root: string, jobs: Iterable<FileJob>, signal?:
       await fs.promises.writeFile(target, text);
     }
   };
-  // Every writer is settled before this returns or throws: the caller may remove the folder next.
+  // Every writer is settled before this returns or throws: a failed build removes the folder next.
   const outcomes = await Promise.allSettled(Array.from({ length: inFlight }, writer));
   const failed = outcomes.find((o) => o.status === 'rejected');
   if (failed) throw failed.reason;

@@ -12,7 +12,7 @@ import { highlightJson } from './json-html';
 import type { RecordView } from './record-view';
 import { recordNeighbourhood } from './neighbourhood';
 import { clusterHref, integrityHref, recordHref, recordJsonHref } from './urls';
-import { copyButtonHtml, graphCanvasFrameHtml, kindBadgeHtml, pinButtonHtml } from './widgets-html';
+import { copyButtonHtml, kindBadgeHtml, pinButtonHtml } from './widgets-html';
 import { wikiArticleHref } from './wiki';
 
 export type RecordTabKey = 'overview' | 'article' | 'json' | 'graph';
@@ -67,13 +67,11 @@ export function jsonPanelHtml(view: RecordView): Html {
   return html`<div class="json-toolbar"> ${copyButtonHtml('record-json', 'Copy JSON')} <a class="button" href="${raw}" download="${fileName}">Download</a> <a class="button" href="${raw}">Raw</a> <span class="muted json-size">${view.jsonLines.toLocaleString('en-US')} lines · ${formatBytes(view.jsonBytes)}</span> </div> <pre class="json" tabindex="0" aria-label="Record JSON"><code id="record-json">${trusted(highlightJson(view.json))}</code></pre>`;
 }
 
-/** Static, so built once: the filters that src/scripts/graph/record-graph-app.ts fills in. */
-const GRAPH_FILTERS = html`<form class="graph-filters" aria-label="Graph filters"> <fieldset class="gf-kinds"> <legend>Edge kinds</legend> <div class="gf-list gf-edge-list"></div> <div class="gf-all"><button type="button" data-all="edge-all">All</button><button type="button" data-all="edge-none">None</button></div> </fieldset> <fieldset class="gf-kinds"> <legend>Node kinds</legend> <div class="gf-list gf-node-list"></div> <div class="gf-all"><button type="button" data-all="node-all">All</button><button type="button" data-all="node-none">None</button></div> </fieldset> <div class="gf-row"> <fieldset class="gf-radios"> <legend>Direction</legend> <label><input type="radio" name="direction" value="both" checked> Both</label> <label><input type="radio" name="direction" value="out"> Outgoing</label> <label><input type="radio" name="direction" value="in"> Incoming</label> </fieldset> <fieldset class="gf-radios"> <legend>Depth</legend> <label><input type="radio" name="depth" value="1" checked> 1 hop</label> <label><input type="radio" name="depth" value="2"> 2 hops</label> </fieldset> <label class="gf-layout">Layout <select name="layout"> <option value="concentric">Concentric (rings)</option> <option value="breadthfirst">Tree (breadth-first)</option> <option value="cose">Force-directed</option> <option value="circle">Circle</option> <option value="grid">Grid</option> </select> </label> </div> </form>`;
-
 /**
- * The graph tab: filters, toolbar, the cytoscape canvas (drawn only once the tab is opened, by
- * src/scripts/graph/record-graph.ts), a side panel, a legend, and the accessible table of the
- * drawn edges. Without JavaScript (or before the graph loads) the table lists every connection.
+ * The graph tab: the accessible table of the drawn edges, and an empty place for the filters,
+ * toolbar, canvas, side panel and legend (graph-frame-html.ts), which the tab's script writes
+ * when the tab is first opened and cytoscape draws into. Without JavaScript (or before the graph
+ * loads) the table lists every connection.
  */
 export function graphPanelHtml(atlas: Atlas, view: RecordView): Html {
   const record = view.record;
@@ -81,7 +79,7 @@ export function graphPanelHtml(atlas: Atlas, view: RecordView): Html {
   const edgeCount = file.edges.length;
   const neighbours = file.nodes.length - 1;
   const summary = neighbours === 0 ? 'This record has no connections.' : `${plural(edgeCount, 'connection')} to ${plural(neighbours, 'record')}.`;
-  return html`<record-graph class="graph-panel" data-id="${record.id}" data-path="${atlas.paths.get(record.id)}"> <div class="graph-ui" hidden> ${GRAPH_FILTERS} ${graphCanvasFrameHtml({ label: `Neighbourhood of ${record.id}` })} </div> <p class="muted graph-table-summary">${summary}</p> ${
+  return html`<record-graph class="graph-panel" data-id="${record.id}" data-path="${atlas.paths.get(record.id)}"> <div class="graph-ui" hidden></div> <p class="muted graph-table-summary">${summary}</p> ${
     edgeCount > 0 &&
     html`<div class="table-wrap"> <table class="neighbours"> <caption class="visually-hidden">Edges of the graph around ${record.id}</caption> <thead><tr><th scope="col">From</th><th scope="col">Edge kind</th><th scope="col">To</th><th scope="col">Confidence</th></tr></thead> <tbody>${neighbourRowsHtml(file, record.id)}</tbody> </table> </div>`
   } </record-graph>`;

@@ -33,21 +33,3 @@ export function kindBadgeHtml(kind: string, link = true): Html {
   return link ? html`<a class="badge kind" href="${kindHref(kind)}">${kind}</a>` : html`<span class="badge kind">${kind}</span>`;
 }
 
-export interface GraphCanvasFrameOptions {
-  /** Accessible name of the canvas. */
-  label: string;
-  /** Show the PNG / SVG buttons. */
-  exports?: boolean;
-  /** What a double-click does, for the keyboard help line. */
-  doubleClick?: string;
-}
-
-/**
- * The parts every drawn graph shares: toolbar (fit, zoom, reset, exports, node list), status and
- * cap notice, the canvas with its keyboard help, the side panel and the legend. Scripts fill them.
- */
-export function graphCanvasFrameHtml({ label, exports = true, doubleClick = 'open it' }: GraphCanvasFrameOptions): Html {
-  return html`<div class="graph-toolbar" role="toolbar" aria-label="Graph view"><button type="button" data-action="fit" title="Fit the whole graph (0)">Fit</button><button type="button" data-action="zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button><button type="button" data-action="zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button><button type="button" data-action="reset" title="Lay the graph out again">Reset</button>${
-    exports && html`<button type="button" data-action="png">PNG</button><button type="button" data-action="svg">SVG</button>`
-  }<label class="graph-focus-label">Select node <select class="graph-focus"><option value="">Choose a record…</option></select></label></div><p class="graph-status" role="status" aria-live="polite"></p><p class="graph-cap notice" hidden></p><div class="graph-stage"><div class="graph-canvas-wrap"><div class="graph-canvas" tabindex="0" role="application" aria-label="${label}" aria-describedby="graph-keys"></div><p id="graph-keys" class="graph-keys muted">Arrow keys pan (Shift: faster), + and − zoom, 0 fits, Enter acts on the selected node (as a double-click does), Esc clears the selection. Click a node for details, double-click to ${doubleClick}.</p></div><aside class="graph-side" aria-label="Selected record" hidden></aside></div><div class="graph-legend" aria-label="Legend"><ul class="graph-legend-kinds"></ul><ul class="graph-legend-edges"><li><span class="line strong" aria-hidden="true"></span> high confidence</li><li><span class="line medium" aria-hidden="true"></span> medium</li><li><span class="line weak" aria-hidden="true"></span> low</li><li><span class="line none" aria-hidden="true"></span> not stated</li><li><span class="swatch dangling" aria-hidden="true"></span> unresolved target</li></ul></div>`;
-}

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/pipeline/model';
+import { recordGraphControlsHtml } from '../../src/site/graph-frame-html';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/site-atlas');
 
@@ -182,7 +183,17 @@ describe('graph panel', () => {
     expect(markup).toMatch(/<p class="muted graph-table-summary">\d+ connections? to \d+ records?\.<\/p>/);
     expect(markup).toContain('<caption class="visually-hidden">Edges of the graph around thing:xss</caption>');
     expect(markup).toContain(`<record-graph class="graph-panel" data-id="thing:xss" data-path="${atlas.paths.get('thing:xss')}">`);
-    expect(markup).toContain('aria-label="Neighbourhood of thing:xss"');
+    // The controls are the script's to write: the page carries only an empty, hidden place for them.
+    expect(markup).toContain('<div class="graph-ui" hidden></div>');
+    expect(markup).not.toContain('graph-toolbar');
+  });
+
+  it('has controls for the script to write, naming the canvas after the record, escaped', () => {
+    const controls = recordGraphControlsHtml('thing:<b>"x"</b>').value;
+    expect(controls).toContain('aria-label="Neighbourhood of thing:&lt;b&gt;&quot;x&quot;&lt;/b&gt;"');
+    expect(controls).toContain('<form class="graph-filters" aria-label="Graph filters">');
+    expect(controls).toContain('data-action="png"');
+    expect(tags(controls)).not.toContain('b');
   });
 
   it('has no table for a record without connections', () => {

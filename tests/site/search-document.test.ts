@@ -73,20 +73,21 @@ describe('wiki search documents', () => {
 });
 
 describe('the index step', () => {
-  it('writes the index into the output folder, one fragment per indexed page', async () => {
+  it('indexes while the site renders, and moves the finished index into the output', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
-    await pagefindStep.run({ atlas, outDir, signal: new AbortController().signal });
+    pagefindStep.prepare!({ atlas, outDir });
+    await pagefindStep.run({ atlas, outDir });
     expect(fs.existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(fs.readdirSync(path.join(outDir, 'pagefind', 'fragment'))).toHaveLength(indexedRecords(atlas).length + 1);
+    expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
     fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('stops, with the reason, and writes no index when the build fails while it indexes', async () => {
+  it('stops, and leaves nothing behind, when the build fails before the index is finished', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
-    const stop = new AbortController();
-    const running = pagefindStep.run({ atlas, outDir, signal: stop.signal });
-    stop.abort(new Error('The build failed.'));
-    await expect(running).rejects.toThrow();
+    pagefindStep.prepare!({ atlas, outDir });
+    await pagefindStep.abort!({ atlas, outDir });
+    expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
     expect(fs.existsSync(path.join(outDir, 'pagefind'))).toBe(false);
     fs.rmSync(outDir, { recursive: true, force: true });
   });

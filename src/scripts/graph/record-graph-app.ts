@@ -4,6 +4,7 @@
  * accessible edge table, the legend, the node list and the side panel in step with the drawing.
  */
 import { GraphStore, UNRESOLVED_KIND, capNotice, nodeKindOf, selectView, type Direction, type GraphEdge, type NeighbourhoodView, type ViewFilters } from '../../pipeline/graph-data';
+import { recordGraphControlsHtml } from '../../site/graph-frame-html';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
 import { download, eachLimited, esc, fetchNeighbourhood, recordUrl, safeName } from './data';
 
@@ -68,6 +69,8 @@ export class RecordGraphApp {
   async start(): Promise<void> {
     const t0 = performance.now();
     const ui = this.q<HTMLElement>('.graph-ui');
+    // The controls only work with this script, so it writes them (the page carries only the table).
+    ui.innerHTML = recordGraphControlsHtml(this.id).value;
     ui.hidden = false;
     this.status('Loading the neighbourhood…');
     this.canvas = await GraphCanvas.create({

@@ -27,8 +27,15 @@ class RecordGraph extends HTMLElement {
       },
       (err: unknown) => {
         this.app = undefined;
-        const status = this.querySelector('.graph-status');
-        if (status) status.textContent = `The graph could not be loaded (${String(err)}). The table below lists every connection.`;
+        // The graph's own status line may not exist yet (its script is what failed to load).
+        let status = this.querySelector<HTMLElement>('.graph-load-error');
+        if (!status) {
+          status = document.createElement('p');
+          status.className = 'graph-load-error notice';
+          status.setAttribute('role', 'status');
+          this.querySelector('.graph-ui')?.before(status);
+        }
+        status.textContent = `The graph could not be loaded (${String(err)}). The table below lists every connection.`;
         return undefined;
       },
     );
