@@ -268,7 +268,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
       log(`${target.label}: site build ${build.status} after ${ms(b.wallMs)}`);
       return result;
     }
-    log(`${target.label}: site build ${ms(b.wallMs)}${tag} (${Object.entries(build.timings?.phases ?? {}).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}; alongside: ${Object.entries(build.timings?.steps ?? {}).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}), RSS ${bytes(b.maxRssBytes)} / tree ${bytes(b.treeRssBytes)}`);
+    log(`${target.label}: site build ${ms(b.wallMs)}${tag} (${Object.entries(build.timings?.phases ?? {}).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}), RSS ${bytes(b.maxRssBytes)} / tree ${bytes(b.treeRssBytes)}`);
     if (builds.length) setAside(builds.at(-1)!.dist);
     builds.push({ summary: build, dist, stderrFile: b.stderrFile });
 

@@ -65,8 +65,8 @@ export interface BuildSummary {
   wallMs: number;
   maxRssBytes: number | null;
   treeRssBytes: number | null;
-  /** From ATLAS_BUILD_TIMINGS: total, per phase (pipeline, astro), and per data step (each runs alongside the astro phase). */
-  timings: { total: number; phases: Record<string, number>; steps?: Record<string, number> } | null;
+  /** From ATLAS_BUILD_TIMINGS: total and per phase (pipeline, astro, one per post-build step). */
+  timings: { total: number; phases: Record<string, number> } | null;
   /** Wall time of every run when the build was repeated (`--build-repeat`); the fields above are the median run's. */
   runsMs?: number[];
   error?: string;

@@ -13,7 +13,6 @@ import { buildTime, type ExportOptions } from '../exports/options';
 import { recordJson, type Atlas } from '../pipeline/model';
 import { siteConfig } from '../site/config';
 import type { PostBuildStep } from './post-build';
-import { writeFiles } from './write-files';
 
 /** The export options of the configured site (ATLAS_BASE, ATLAS_SITE, ATLAS_TITLE, ATLAS_STRICT). */
 export function siteExportOptions(builtAt: string = buildTime(process.env)): ExportOptions {
@@ -77,10 +76,19 @@ export async function writeExports(atlas: Atlas, outDir: string, options: Export
  * by an Astro endpoint: ten thousand endpoint renders cost seconds, writing the files does not.
  */
 export async function writeRecordJsonFiles(atlas: Atlas, outDir: string): Promise<WrittenExport> {
-  const bytes = await writeFiles(
-    outDir,
-    atlas.recordList.map((r) => ({ path: `n/${atlas.paths.get(r.id)!}.json`, content: () => recordJson(r) })),
-  );
+  let bytes = 0;
+  const dirs = new Set<string>();
+  for (const r of atlas.recordList) {
+    const target = `${path.join(outDir, 'n', ...atlas.paths.get(r.id)!.split('/'))}.json`;
+    const dir = path.dirname(target);
+    if (!dirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    const text = recordJson(r);
+    fs.writeFileSync(target, text);
+    bytes += Buffer.byteLength(text);
+  }
   return { name: `n/*.json (${atlas.recordList.length} files)`, bytes };
 }
 

@@ -3,16 +3,23 @@
  * explorer and in-browser path finding. Written here rather than as Astro endpoints because it is
  * plain data: thousands of small files straight to disk, no page rendering.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { recordNeighbourhood, neighbourhoodFilePath } from '../site/neighbourhood';
 import type { PostBuildStep } from './post-build';
-import { writeFiles } from './write-files';
 
 export const graphStep: PostBuildStep = {
   name: 'graph',
-  async run({ atlas, outDir }) {
-    await writeFiles(
-      outDir,
-      atlas.recordList.map((record) => ({ path: neighbourhoodFilePath(atlas, record.id), content: () => JSON.stringify(recordNeighbourhood(atlas, record)) })),
-    );
+  run({ atlas, outDir }) {
+    const dirs = new Set<string>();
+    for (const record of atlas.recordList) {
+      const file = path.join(outDir, neighbourhoodFilePath(atlas, record.id));
+      const dir = path.dirname(file);
+      if (!dirs.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        dirs.add(dir);
+      }
+      fs.writeFileSync(file, JSON.stringify(recordNeighbourhood(atlas, record)));
+    }
   },
 };
