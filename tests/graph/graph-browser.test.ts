@@ -190,6 +190,14 @@ describeBrowser('graph views', () => {
     await page.close();
   });
 
+  it('counts a single seed as one record in the explorer status line', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}graph/?seed=${REFERENCE}`);
+    await ready(page, 'graph-explorer');
+    await expect.poll(() => page.locator('.graph-status').textContent()).toMatch(/^1 record and 0 edges drawn; 0 expanded\./);
+    await page.close();
+  });
+
   it('finds a path between two records three hops apart', async () => {
     const target = threeHopsAway();
     const page = await browser.newPage();

@@ -8,7 +8,7 @@
 import { DISPLAY_CAP, GraphStore, compareText, nodeKindOf, type GraphEdge } from '../../pipeline/graph-data';
 import { findShortestPaths, type PathSearchResult } from '../../pipeline/graph-paths';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
-import { download, esc, fetchIds, fetchNeighbourhood, recordUrl, type IdIndex } from './data';
+import { download, esc, fetchIds, fetchNeighbourhood, plural, recordUrl, type IdIndex } from './data';
 import { attachPicker } from './record-picker';
 
 interface State {
@@ -292,7 +292,7 @@ export class ExplorerApp {
   private renderStatus(capped: string[]): void {
     const s = this.state;
     this.q<HTMLElement>('.graph-status').textContent = this.visible.size
-      ? `${this.visible.size} records and ${this.edges.length} edges drawn; ${s.expanded.length} expanded${s.removed.length ? `, ${s.removed.length} removed` : ''}. Double-click a record (or use “Expand neighbours”) to grow the graph.`
+      ? `${plural(this.visible.size, 'record')} and ${plural(this.edges.length, 'edge')} drawn; ${s.expanded.length} expanded${s.removed.length ? `, ${s.removed.length} removed` : ''}. Double-click a record (or use “Expand neighbours”) to grow the graph.`
       : '';
     const cap = this.q<HTMLElement>('.graph-cap');
     cap.hidden = !capped.length;

@@ -6,7 +6,7 @@
 import { GraphStore, UNRESOLVED_KIND, capNotice, nodeKindOf, selectView, type Direction, type GraphEdge, type NeighbourhoodView, type ViewFilters } from '../../pipeline/graph-data';
 import { recordGraphControlsHtml } from '../../site/graph-frame-html';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
-import { download, eachLimited, esc, fetchNeighbourhood, recordUrl, safeName } from './data';
+import { download, eachLimited, esc, fetchNeighbourhood, plural, recordUrl, safeName } from './data';
 
 /** URL parameters (all optional; defaults are left out so plain links stay plain). */
 const P = { edge: 'ek', node: 'nk', dir: 'dir', depth: 'depth', layout: 'layout' } as const;
@@ -39,8 +39,6 @@ function writeState(s: State): void {
   if (s.layout !== 'concentric') url.searchParams.set(P.layout, s.layout);
   history.replaceState(history.state, '', url);
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 function confidenceOf(e: GraphEdge): string | undefined {
   const c = e.attributes?.confidence;
