@@ -9,6 +9,7 @@ import type { Atlas } from '../pipeline/model';
 import { formatBytes } from '../pipeline/format-bytes';
 import { html, trusted, type Html } from './html';
 import { highlightJson } from './json-html';
+import { plural } from './plural';
 import type { RecordView } from './record-view';
 import { recordNeighbourhood } from './neighbourhood';
 import { clusterHref, integrityHref, recordHref, recordJsonHref } from './urls';
@@ -16,9 +17,6 @@ import { copyButtonHtml, kindBadgeHtml, pinButtonHtml } from './widgets-html';
 import { wikiArticleHref } from './wiki';
 
 export type RecordTabKey = 'overview' | 'article' | 'json' | 'graph';
-
-/** `1 problem`, `3 problems`. */
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Name, id with copy and pin, kind and cluster, where the record is defined, its problems, the wiki pages that document it. */
 export function recordHeaderHtml(view: RecordView): Html {

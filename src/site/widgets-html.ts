@@ -1,7 +1,7 @@
 /**
  * Small pieces of markup that the record page writes as template strings (see ./html.ts) and
- * other pages use through thin components (CopyButton.astro, KindBadge.astro,
- * GraphCanvasFrame.astro), so each exists once. The custom elements' behaviour lives in
+ * other pages use through thin components (CopyButton.astro, KindBadge.astro), so each exists
+ * once (the graph frame is in ./graph-frame-html.ts). The custom elements' behaviour lives in
  * src/scripts/; their styles in src/styles/global.css and src/styles/graph.css.
  */
 import { displayName, type AtlasRecord } from '../pipeline/model';

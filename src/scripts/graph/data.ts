@@ -71,6 +71,3 @@ export function safeName(id: string): string {
 }
 
 export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** `1 record`, `3 records`: counts in the graphs' status lines and panels. */
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -8,7 +8,8 @@
 import { DISPLAY_CAP, GraphStore, compareText, nodeKindOf, type GraphEdge } from '../../pipeline/graph-data';
 import { findShortestPaths, type PathSearchResult } from '../../pipeline/graph-paths';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
-import { download, esc, fetchIds, fetchNeighbourhood, plural, recordUrl, type IdIndex } from './data';
+import { plural } from '../../site/plural';
+import { download, esc, fetchIds, fetchNeighbourhood, recordUrl, type IdIndex } from './data';
 import { attachPicker } from './record-picker';
 
 interface State {
@@ -369,7 +370,7 @@ export class ExplorerApp {
         ${node.path ? `<a class="button" href="${esc(recordUrl(node.path))}">Open record page</a>` : ''}
       </div>
       ${total !== undefined ? `<p class="muted">${total} neighbours in the atlas.</p>` : ''}
-      <h4>${edges.length} connection${edges.length === 1 ? '' : 's'} drawn</h4>
+      <h4>${plural(edges.length, 'connection')} drawn</h4>
       <ul class="side-edges">${edges
         .map((e) => {
           const out = e.from === id;

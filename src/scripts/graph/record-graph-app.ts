@@ -5,8 +5,9 @@
  */
 import { GraphStore, UNRESOLVED_KIND, capNotice, nodeKindOf, selectView, type Direction, type GraphEdge, type NeighbourhoodView, type ViewFilters } from '../../pipeline/graph-data';
 import { recordGraphControlsHtml } from '../../site/graph-frame-html';
+import { plural } from '../../site/plural';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
-import { download, eachLimited, esc, fetchNeighbourhood, plural, recordUrl, safeName } from './data';
+import { download, eachLimited, esc, fetchNeighbourhood, recordUrl, safeName } from './data';
 
 /** URL parameters (all optional; defaults are left out so plain links stay plain). */
 const P = { edge: 'ek', node: 'nk', dir: 'dir', depth: 'depth', layout: 'layout' } as const;

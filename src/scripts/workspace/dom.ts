@@ -45,6 +45,3 @@ export function copyButton(target: string, label: string): HTMLElement {
   el.append(h('button', { type: 'button', hidden: true }, h('span', { class: 'label' }, label)), h('span', { class: 'copy-status', role: 'status', 'aria-live': 'polite' }));
   return el;
 }
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-export { plural };

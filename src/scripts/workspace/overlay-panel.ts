@@ -6,7 +6,8 @@
 import type { Problem } from '../../pipeline/problems';
 import { siteBase } from '../pin-store';
 import type { EdgeRef } from './analyze';
-import { download, h, plural, type Child } from './dom';
+import { plural } from '../../site/plural';
+import { download, h, type Child } from './dom';
 import { DEFAULT_OVERLAY_PATH, normalizeOverlayPath, type OverlayFile } from './overlay-files';
 import { renderDraft, type LinkContext } from './render-record';
 import type { OverlayReport } from './report';

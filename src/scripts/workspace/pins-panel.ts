@@ -4,7 +4,8 @@
  */
 import { encodePathForUrl } from '../../pipeline/record-path';
 import { loadWorkspace, onWorkspaceChange, saveWorkspace, siteBase, type Pin, type WorkspaceData } from '../pin-store';
-import { download, h, plural } from './dom';
+import { plural } from '../../site/plural';
+import { download, h } from './dom';
 
 export interface PinsPanelOptions {
   root: HTMLElement;
