@@ -70,4 +70,5 @@ export function safeName(id: string): string {
   return id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'graph';
 }
 
-export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The site's one HTML escaper, under the short name the graph scripts' templates use. */
+export { escapeHtml as esc } from '../../site/escape-html';
