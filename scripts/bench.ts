@@ -255,6 +255,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
       wallMs: b.wallMs,
       maxRssBytes: b.maxRssBytes,
       treeRssBytes: b.treeRssBytes,
+      treeCpuMs: b.treeCpuMs,
       timings: readJson(timingsFile) as BuildSummary['timings'],
     };
     if (build.status !== 'ok') {
@@ -285,6 +286,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
       inProcessMs: floorOut?.totalMs ?? null,
       maxRssBytes: f.maxRssBytes,
       treeRssBytes: f.treeRssBytes,
+      treeCpuMs: f.treeCpuMs,
       ...(f.status === 'ok' ? {} : { error: `${f.stderrTail.split('\n').slice(-8).join('\n')} (see ${path.relative(REPO, f.stderrFile)})` }),
     });
     setAside(path.join(floorRoot, 'dist'));

@@ -1,7 +1,8 @@
 /**
  * Runs one measured child process: wall time from spawn to exit, the node process's own peak RSS
- * (from `rss-preload.mjs`) and the peak RSS of its whole process tree (sampled from /proc, so
- * helpers such as Pagefind's binary count too). Output goes to log files, not memory.
+ * (from `rss-preload.mjs`), the peak RSS of its whole process tree (sampled from /proc, so
+ * helpers such as Pagefind's binary count too) and the CPU time the tree used. Output goes to log
+ * files, not memory.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,8 @@ export interface RunResult {
   maxRssBytes: number | null;
   /** Peak summed RSS of the process and its descendants, sampled every 100 ms; null without /proc. */
   treeRssBytes: number | null;
+  /** User + system CPU time of the process and the descendants it waited for (Pagefind's binary, esbuild); null without /proc. */
+  treeCpuMs: number | null;
   stdoutFile: string;
   stderrFile: string;
   /** Last lines of stderr, for the report when something failed. */
@@ -70,6 +73,7 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
   const out = fs.openSync(stdoutFile, 'w');
   const err = fs.openSync(stderrFile, 'w');
   const rssDir = fs.mkdtempSync(path.join(options.logDir, '.rss-'));
+  const cpuBefore = waitedChildrenCpuMs();
   const started = performance.now();
   const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb}`, '--max-semi-space-size=64', '--import', PRELOAD, ...args], {
     cwd: options.cwd,
@@ -104,6 +108,7 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
     child.once('exit', (c, s) => resolve({ code: c, signal: s }));
   });
   const wallMs = performance.now() - started;
+  const cpuAfter = waitedChildrenCpuMs();
   running.delete(child.pid!);
   clearInterval(sampler);
   if (heartbeat) clearInterval(heartbeat);
@@ -121,7 +126,26 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
   if (!stderrTail) fs.rmSync(stderrFile, { force: true });
   const oom = /heap out of memory|Allocation failed|ENOMEM/i.test(stderrTail);
   const status: RunStatus = timedOut ? 'timeout' : oom ? 'oom' : code !== null && (options.okExitCodes ?? [0]).includes(code) ? 'ok' : 'failed';
-  return { status, exitCode: code, signal, wallMs, maxRssBytes, treeRssBytes: treePeak, stdoutFile, stderrFile, stderrTail };
+  const treeCpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+  return { status, exitCode: code, signal, wallMs, maxRssBytes, treeRssBytes: treePeak, treeCpuMs, stdoutFile, stderrFile, stderrTail };
+}
+
+/**
+ * CPU time (user + system) of every child this process has waited for, with their own waited-for
+ * descendants: the kernel adds a child's time to its parent's when the parent reaps it. Measured
+ * children run one at a time, so the difference across one run is that run's process tree.
+ * Null where /proc is missing.
+ */
+function waitedChildrenCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name, from field 3 (state): cutime and cstime are fields 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // In clock ticks, which are 1/100 s on Linux (USER_HZ).
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** Summed RSS of `pid` and its descendants, or null when /proc cannot tell. */

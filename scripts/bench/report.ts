@@ -61,17 +61,25 @@ export function pipelineTable(results: readonly SizeResult[]): string {
   );
 }
 
-/** Site build, its floor and the output, one row per atlas that was built. */
 /** ` (median of 31.2 s, 33.0 s, 40.1 s)` for a repeated measurement. */
 function runsNote(runs: readonly number[] | undefined): string {
   return runs && runs.length > 1 ? ` (median of ${[...runs].sort((a, b) => a - b).map(ms).join(', ')})` : '';
 }
 
+/** `46.2 s / 9.1 s (5.08×)`: CPU time of the build's and the floor's process trees. */
+function cpuCell(r: SizeResult): string {
+  const build = r.build?.treeCpuMs;
+  const floor = r.floor?.treeCpuMs;
+  if (!build) return '–';
+  return floor ? `${ms(build)} / ${ms(floor)} (${ratio(build / floor)})` : ms(build);
+}
+
+/** Site build, its floor and the output, one row per atlas that was built. */
 export function buildTable(results: readonly SizeResult[]): string {
   const built = results.filter((r) => r.build);
   if (!built.length) return '_No site builds in this run (`--no-build`)._';
   return table(
-    ['Atlas', 'Build wall', 'Build RSS (node / tree)', 'Phases', 'Empty-pages floor', 'Build ÷ floor', 'dist', 'Files', 'Record HTML median / p95 / max', 'Record page JS (gz)', 'First search (gz)'],
+    ['Atlas', 'Build wall', 'Build RSS (node / tree)', 'Phases', 'Empty-pages floor', 'Build ÷ floor', 'CPU time: build / floor', 'dist', 'Files', 'Record HTML median / p95 / max', 'Record page JS (gz)', 'First search (gz)'],
     built.map((r) => {
       const b = r.build!;
       const phases = b.timings ? Object.entries(b.timings.phases).map(([k, v]) => `${k} ${ms(v)}`).join(', ') : '–';
@@ -83,6 +91,7 @@ export function buildTable(results: readonly SizeResult[]): string {
         phases,
         r.floor ? `${ms(r.floor.wallMs)}${statusNote(r.floor.status)}${runsNote(r.floor.runsMs)}` : '–',
         ratio(r.ratios.buildToFloor),
+        cpuCell(r),
         bytes(r.site?.distBytes),
         count(r.site?.distFiles),
         r.site ? `${bytes(r.site.recordHtmlMedian)} / ${bytes(r.site.recordHtmlP95)} / ${bytes(r.site.recordHtmlMax)}` : '–',
@@ -201,6 +210,19 @@ export function analysisText(results: BenchResults): string {
       const shown = phases.filter(([, v]) => v / sum >= 0.01);
       out.push(`**Dominant build phase** at ${largest.label}: ${shown.map(([k, v]) => `${k} ${Math.round((100 * v) / sum)} %`).join(', ')} of ${ms(sum)}${shown.length < phases.length ? ' (the other phases under 1 % each)' : ''}.`, '');
     }
+  }
+
+  // CPU: on a machine with few cores the build's CPU time bounds its wall time from below.
+  const withCpu = results.results.filter((r) => r.build?.status === 'ok' && r.build.treeCpuMs && r.floor?.treeCpuMs);
+  if (withCpu.length) {
+    const cores = results.machine.cores;
+    const lines = withCpu.map((r) => {
+      const b = r.build!;
+      const f = r.floor!;
+      const bound = b.treeCpuMs! / cores;
+      return `- ${r.label}: the build used ${ms(b.treeCpuMs!)} of CPU in ${ms(b.wallMs)} (${(b.treeCpuMs! / b.wallMs).toFixed(1)} cores busy on average), the floor ${ms(f.treeCpuMs!)} in ${ms(f.wallMs)} (${(f.treeCpuMs! / f.wallMs).toFixed(1)}); CPU ratio ${ratio(b.treeCpuMs! / f.treeCpuMs!)}. On ${cores} cores the build cannot take less than ${ms(bound)}, ${ratio(bound / f.wallMs)} the floor's wall time.`;
+    });
+    out.push(`**CPU time** (user + system, the whole process tree: Node's threads, Pagefind's binary, esbuild):`, '', ...lines, '');
   }
 
   // The issue's targets.

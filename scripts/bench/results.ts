@@ -65,6 +65,8 @@ export interface BuildSummary {
   wallMs: number;
   maxRssBytes: number | null;
   treeRssBytes: number | null;
+  /** CPU time (user + system) of the build and the helpers it started (Pagefind, esbuild); null without /proc. */
+  treeCpuMs?: number | null;
   /** From ATLAS_BUILD_TIMINGS: total and per phase (pipeline, astro, one per post-build step). */
   timings: { total: number; phases: Record<string, number> } | null;
   /** Wall time of every run when the build was repeated (`--build-repeat`); the fields above are the median run's. */
@@ -80,6 +82,8 @@ export interface FloorSummary {
   inProcessMs: number | null;
   maxRssBytes: number | null;
   treeRssBytes: number | null;
+  /** CPU time (user + system) of the floor's process tree; null without /proc. */
+  treeCpuMs?: number | null;
   /** Wall time of every run when repeated; the fields above are the median run's. */
   runsMs?: number[];
   error?: string;

@@ -84,4 +84,19 @@ describe('benchmarksMarkdown', () => {
     expect(one).toContain('not measured in this run');
     expect(one).not.toMatch(/NaN|undefined|Infinity/);
   });
+
+  it('sets the CPU time of each build beside its floor, with the bound it puts on two cores', () => {
+    const r = size(10_000);
+    r.build!.wallMs = 25_000;
+    r.build!.treeCpuMs = 46_000;
+    r.floor = { ...r.floor!, wallMs: 6_500, treeCpuMs: 9_200 };
+    const md = benchmarksMarkdown(results([r]));
+    expect(md).toContain('| 46.0 s / 9.2 s (5.00×) |');
+    expect(md).toContain('the build used 46.0 s of CPU in 25.0 s (1.8 cores busy on average), the floor 9.2 s in 6.5 s (1.4); CPU ratio 5.00×');
+    expect(md).toContain('On 2 cores the build cannot take less than 23.0 s, 3.54× the floor');
+    // Runs without CPU figures (older results, no /proc) show a dash and no paragraph.
+    const old = benchmarksMarkdown(results([size(10_000)]));
+    expect(old).not.toContain('**CPU time**');
+    expect(old).not.toMatch(/NaN|undefined|Infinity/);
+  });
 });
