@@ -292,7 +292,10 @@ const METHOD = `## How it is measured
   generation the npm scripts and the \`atlas\` bin use; the floors get it too). Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
   node process comes from \`process.resourceUsage().maxRSS\` written on exit by a preloaded module;
   "tree" RSS is the peak of the summed RSS of the process and its children (Pagefind's binary),
-  sampled from /proc every 100 ms.
+  sampled from /proc every 100 ms. **CPU time** is user + system time of the process and of the
+  descendants it waited for (Pagefind's binary, esbuild), read from the benchmark's own
+  \`/proc/self/stat\` (cutime, cstime) before and after each run; runs never overlap, so the
+  difference is that run's tree.
 - **Pipeline.** \`loadAtlas(dir, { onStage })\` in-process stage times; \`check\` is
   \`src/cli/main.ts check --format json\`; the **raw parse floor** reads the same record and schema
   YAML files and \`js-yaml.loadAll\`s them, nothing else. Pipeline measurements run several times,
