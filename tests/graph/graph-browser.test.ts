@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { loadAtlas } from '../../src/pipeline/load-atlas';
+import { encodePathForUrl } from '../../src/pipeline/record-path';
 import { describeBrowser, launchBrowser } from '../support/browser';
 
 const REFERENCE = 'workflow:schema-migration';
@@ -187,6 +188,22 @@ describeBrowser('graph views', () => {
     expect(q.getAll('seed')).toEqual([REFERENCE, 'tool:github-actions']);
     expect(q.getAll('x')).toEqual([REFERENCE, 'tool:github-actions']);
     await other.close();
+    await page.close();
+  });
+
+  it('draws a record without connections on its own and says so, with no script error', async () => {
+    const lonely = atlas.recordList.find((r) => r.outgoing.length + r.incoming.length === 0)!;
+    expect(lonely, 'the embedded atlas has a record without connections').toBeDefined();
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}n/${encodePathForUrl(atlas.paths.get(lonely.id)!)}/`);
+    await page.click('[role="tab"][data-tab="graph"]');
+    await ready(page, 'record-graph');
+    expect(await count(page, 'record-graph', 'data-nodes')).toBe(1);
+    await expect.poll(() => page.locator('record-graph .graph-status').textContent()).toBe('This record has no connections.');
+    expect(await page.locator('record-graph .graph-table-summary').textContent()).toBe('This record has no connections.');
+    expect(errors).toEqual([]);
     await page.close();
   });
 

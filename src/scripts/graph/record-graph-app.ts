@@ -198,11 +198,13 @@ export class RecordGraphApp {
   private renderStatus(): void {
     const v = this.view;
     const neighbours = v.nodes.length - 1;
+    const filtered = this.state.hiddenEdgeKinds.size + this.state.hiddenNodeKinds.size > 0 || this.state.direction !== 'both';
     let text = `${plural(neighbours, 'record')} and ${plural(v.edges.length, 'edge')} drawn`;
     if (this.state.depth === 2) text += ` (${v.ring1.shown} at one hop, ${v.ring2.shown} at two)`;
     text += '.';
-    const filtered = this.state.hiddenEdgeKinds.size + this.state.hiddenNodeKinds.size > 0 || this.state.direction !== 'both';
     if (filtered) text += ' Filters are on.';
+    // Only the record itself: the same words as the server-rendered summary.
+    else if (neighbours === 0) text = 'This record has no connections.';
     this.status(text);
     const notice = this.q<HTMLElement>('.graph-cap');
     const cap = capNotice(v);
@@ -260,7 +262,10 @@ export class RecordGraphApp {
       (e) =>
         `<tr data-edge-kind="${esc(e.kind)}" data-from="${esc(e.from)}" data-to="${esc(e.to)}"><td>${cell(e.from)}</td><td><code>${esc(e.kind)}</code></td><td>${cell(e.to)}</td><td>${esc(confidenceOf(e) ?? '')}</td></tr>`,
     );
-    this.q<HTMLElement>('.neighbours tbody').innerHTML = rows.join('');
+    // A record without connections has no table on its page, only the sentence that says so.
+    const body = this.root.querySelector<HTMLElement>('.neighbours tbody');
+    if (!body) return;
+    body.innerHTML = rows.join('');
     this.q<HTMLElement>('.graph-table-summary').textContent = `The drawn graph as a table: ${plural(this.view.edges.length, 'edge')} between ${plural(this.view.nodes.length, 'record')}.`;
   }
 
