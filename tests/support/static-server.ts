@@ -30,7 +30,8 @@ export interface StaticServer {
 
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+    // Appended, not resolved: a request for `//x` is a path here, not a protocol-relative URL.
+    const url = new URL(`http://x${req.url ?? '/'}`);
     let rel: string;
     try {
       rel = decodeURIComponent(url.pathname);
