@@ -7,6 +7,9 @@
  */
 import { html, type Html } from './html';
 
+/** What a record's graph tab says, on the page and in its status line, when the record has no edges. */
+export const NO_CONNECTIONS = 'This record has no connections.';
+
 export interface GraphCanvasFrameOptions {
   /** Accessible name of the canvas. */
   label: string;

@@ -7,6 +7,7 @@
 import { nodeKindOf, type NeighbourhoodFile, type NodeTuple } from '../pipeline/graph-data';
 import type { Atlas } from '../pipeline/model';
 import { formatBytes } from '../pipeline/format-bytes';
+import { NO_CONNECTIONS } from './graph-frame-html';
 import { html, trusted, type Html } from './html';
 import { highlightJson } from './json-html';
 import { plural } from './plural';
@@ -76,7 +77,7 @@ export function graphPanelHtml(atlas: Atlas, view: RecordView): Html {
   const file = recordNeighbourhood(atlas, record);
   const edgeCount = file.edges.length;
   const neighbours = file.nodes.length - 1;
-  const summary = neighbours === 0 ? 'This record has no connections.' : `${plural(edgeCount, 'connection')} to ${plural(neighbours, 'record')}.`;
+  const summary = neighbours === 0 ? NO_CONNECTIONS : `${plural(edgeCount, 'connection')} to ${plural(neighbours, 'record')}.`;
   return html`<record-graph class="graph-panel" data-id="${record.id}" data-path="${atlas.paths.get(record.id)}"> <div class="graph-ui" hidden></div> <p class="muted graph-table-summary">${summary}</p> ${
     edgeCount > 0 &&
     html`<div class="table-wrap"> <table class="neighbours"> <caption class="visually-hidden">Edges of the graph around ${record.id}</caption> <thead><tr><th scope="col">From</th><th scope="col">Edge kind</th><th scope="col">To</th><th scope="col">Confidence</th></tr></thead> <tbody>${neighbourRowsHtml(file, record.id)}</tbody> </table> </div>`

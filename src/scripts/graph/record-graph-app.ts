@@ -4,7 +4,7 @@
  * accessible edge table, the legend, the node list and the side panel in step with the drawing.
  */
 import { GraphStore, UNRESOLVED_KIND, capNotice, nodeKindOf, selectView, type Direction, type GraphEdge, type NeighbourhoodView, type ViewFilters } from '../../pipeline/graph-data';
-import { recordGraphControlsHtml } from '../../site/graph-frame-html';
+import { NO_CONNECTIONS, recordGraphControlsHtml } from '../../site/graph-frame-html';
 import { plural } from '../../site/plural';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
 import { download, eachLimited, esc, fetchNeighbourhood, recordUrl, safeName } from './data';
@@ -204,7 +204,7 @@ export class RecordGraphApp {
     text += '.';
     if (filtered) text += ' Filters are on.';
     // Only the record itself: the same words as the server-rendered summary.
-    else if (neighbours === 0) text = 'This record has no connections.';
+    else if (neighbours === 0) text = NO_CONNECTIONS;
     this.status(text);
     const notice = this.q<HTMLElement>('.graph-cap');
     const cap = capNotice(v);
