@@ -308,10 +308,12 @@ const METHOD = `## How it is measured
   records, same build settings (\`format: 'directory'\`, \`build.concurrency: 16\`). Note the real
   site writes four files per record (the page, its JSON, its graph neighbourhood and its Pagefind
   fragment) plus listing pages, so the floor is a lower bound, not a like-for-like file count.
-- **Disk.** Output trees are moved aside during a run and deleted at its end (after a 30 s pause
-  when a previous run's trees had to go first): on this machine's journal-less ext4, files created
-  within ~30 s of a mass deletion are markedly slower to create, which used to tax whichever
-  build followed a deletion.
+- **Disk.** Output trees are moved aside during a run and deleted at its end, then flushed with
+  \`sync\`. On a journal-less ext4 the kernel will not reuse an inode freed in the last 60 s (300 s
+  while its inode table block is unwritten), and each file created meanwhile skips the freed
+  inodes one by one: a 10k build run right after deleting an earlier output took a third longer.
+  When a crashed run left trees behind, the next run deletes them, flushes, and waits 65 s before
+  measuring. Do not delete large trees on the same disk in the five minutes before a run.
 - **Page weight.** Record page HTML sizes over every \`dist/n/**/index.html\`; JS on a record
   page = the module scripts its HTML references (and inline module scripts), plus their static
   imports, transitively, gzip-compressed — lazily \`import()\`ed chunks (graph, mermaid,
