@@ -4,7 +4,7 @@
  * files. Field documentation is written with `.describe()` rather than doc comments so that it
  * reaches the JSON Schema (and so editors and agents), written once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EdgePayloadSchema } from '../pipeline/model';
 import { ProblemSchema, SeveritySchema } from '../pipeline/problems';
 

@@ -3,7 +3,7 @@
  * (never written by hand). Draft-07, the dialect every editor and validator understands
  * (yaml-language-server included).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AtlasDocumentSchema } from '../pipeline/document-schema';
 import { RecordPayloadSchema } from '../pipeline/model';
 import { AtlasSummarySchema, EdgeLineSchema, IdsFileSchema, KindsFileSchema, ProblemsFileSchema } from './export-schemas';

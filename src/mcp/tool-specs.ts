@@ -3,7 +3,7 @@
  * the documentation exports (agents.md, the For agents page) list exactly what the server offers.
  * Parameter documentation uses `.describe()` because that is what reaches the client.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SeveritySchema } from '../pipeline/problems';
 
 const id = (what: string) => z.string().min(1).describe(what);

@@ -6,7 +6,7 @@
  * map, types nobody defined): each is reported as `schema-invalid` and falls back to `any`, so a
  * broken declaration never stops the records from loading.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ParsedDocument } from './parse-documents';
 import { problem, type Problem } from './problems';
 import type { SourceLocation } from './model';

@@ -5,7 +5,7 @@
  * a document against them (mapping zod's issue paths back to file:line), and `export` turns them
  * into the JSON Schema that editors use for completion.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An id as written in YAML. Numbers are accepted (and reported) because YAML reads `id: 42` as one. */
 export const IdValueSchema = z.union([z.string().min(1), z.number()]).meta({

@@ -2,7 +2,7 @@
  * The pipeline's output model: records and edges as the site, the exports and the CLI see them,
  * and the JSON payload of a record (what "copy JSON" gives, byte for byte).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeclaredSchema } from './declared-schema';
 import type { WikiPage } from './parse-wiki';
 import type { Problem } from './problems';

@@ -8,7 +8,7 @@
  * - extensions fill missing attributes, patches overwrite; both need an existing target;
  * - every edge declaration is kept with its file:line; dedupe is the next stage's job.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   BundleNodeIdentitySchema,
   EdgeObjectSchema,

@@ -6,7 +6,7 @@
  * place where a code's default severity and its generic fix live (the README's table is generated
  * from it by `npm run atlas -- codes`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;

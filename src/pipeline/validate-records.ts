@@ -5,7 +5,7 @@
  * `strict`. A schema that declares no node kinds (or no edge kinds) switches that check off
  * instead of flagging every record.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AttributeTypeCompiler, type AttributeDecl, type DeclaredSchema } from './declared-schema';
 import type { AtlasEdge, AtlasRecord, SourceLocation } from './model';
 import { problem, type Problem, type ProblemInput } from './problems';

@@ -5,7 +5,7 @@
  * such as `duplicate-id` or `duplicate-edge`, carry the same `file:line`). Published as
  * `/workspace/base.json` by the workspace build step.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Places as a flat list `[fileIndex, line, fileIndex, line, …]` into `files` (compact for large atlases). */
 const Sites = z.array(z.number().int().nonnegative());

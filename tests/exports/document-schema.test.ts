@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { jsonSchema, SCHEMA_SOURCES } from '../../src/exports/json-schemas';
 import { AtlasDocumentSchema } from '../../src/pipeline/document-schema';
 import { clearAtlasCache, loadAtlas } from '../../src/pipeline/load-atlas';

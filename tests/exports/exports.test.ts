@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { main, type Io } from '../../src/cli/main';
 import { idsJson } from '../../src/exports/tables';
 import { AtlasSummarySchema, EdgeLineSchema, IdsFileSchema, KindsFileSchema, ProblemsFileSchema } from '../../src/exports/export-schemas';

@@ -12,6 +12,7 @@ import { DEFAULT_OVERLAY_PATH, normalizeOverlayPath, type OverlayFile } from './
 import { renderDraft, type LinkContext } from './render-record';
 import type { OverlayReport } from './report';
 import type { WorkerRequest, WorkerResponse } from './worker';
+import workerUrl from 'virtual:atlas-workspace-worker';
 
 export interface OverlayPanelOptions {
   root: HTMLElement;
@@ -112,7 +113,7 @@ export function initOverlayPanel({ root, ids, pageUrl, onLoaded }: OverlayPanelO
         setStatus('Could not start the checker (its script did not load). Reload the page to try again.');
         reject(new Error('worker failed to start'));
       };
-      start(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }), false);
+      start(new Worker(workerUrl), false);
     });
     return ready;
   };

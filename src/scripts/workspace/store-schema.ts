@@ -2,7 +2,7 @@
  * The workspace export file (pins, notes, saved views), validated with zod on import so a
  * hand-edited or foreign file is refused with a reason instead of corrupting the store.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PinSchema = z.object({
   /** Record id. */
