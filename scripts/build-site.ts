@@ -16,6 +16,7 @@ import { loadAtlas } from '../src/pipeline/load-atlas';
 import { atLeast } from '../src/pipeline/problems';
 import { DomainNotFoundError } from '../src/pipeline/read-files';
 import { siteConfig } from '../src/site/config';
+import { BackgroundFileWriter } from '../src/build/file-writer';
 import { postBuildSteps } from '../src/build/post-build';
 
 const { values } = parseArgs({
@@ -112,7 +113,8 @@ function alive(pid: number): boolean {
 const tmpDir = `${path.join(path.dirname(outDir), `.dist-tmp-${process.pid}`)}`;
 fs.rmSync(tmpDir, { recursive: true, force: true });
 process.env.ATLAS_OUT_DIR = tmpDir;
-for (const step of postBuildSteps) step.prepare?.({ atlas, outDir: tmpDir });
+const context = { atlas, outDir: tmpDir, files: new BackgroundFileWriter() };
+for (const step of postBuildSteps) step.prepare?.(context);
 try {
   await phase('astro', () =>
     takingTurns(() =>
@@ -122,9 +124,11 @@ try {
   // Astro's content layer leaves two empty server modules in a static build's output; nothing loads them.
   for (const f of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(tmpDir, f), { force: true });
   // 3. Search index, exports, anything else that reads the rendered site.
-  for (const step of postBuildSteps) await phase(step.name, () => step.run({ atlas, outDir: tmpDir }));
+  for (const step of postBuildSteps) await phase(step.name, () => step.run(context));
+  await phase('files', () => context.files.close());
 } catch (err) {
-  await Promise.all(postBuildSteps.map((step) => step.abort?.({ atlas, outDir: tmpDir })));
+  await Promise.all(postBuildSteps.map((step) => step.abort?.(context)));
+  await context.files.close().catch(() => {});
   fs.rmSync(tmpDir, { recursive: true, force: true });
   console.error(`\nBuild failed; ${path.relative(process.cwd(), outDir)}/ was left as it was.`);
   throw err;

@@ -12,6 +12,7 @@ import { exportFiles, type ExportFile } from '../exports/catalog';
 import { buildTime, type ExportOptions } from '../exports/options';
 import { recordJson, type Atlas } from '../pipeline/model';
 import { siteConfig } from '../site/config';
+import { BackgroundFileWriter } from './file-writer';
 import type { PostBuildStep } from './post-build';
 
 /** The export options of the configured site (ATLAS_BASE, ATLAS_SITE, ATLAS_TITLE, ATLAS_STRICT). */
@@ -60,6 +61,8 @@ async function writeFile(outDir: string, f: ExportFile): Promise<void> {
  */
 export async function writeExports(atlas: Atlas, outDir: string, options: ExportOptions, { siteFiles = false } = {}): Promise<WrittenExport[]> {
   const written: WrittenExport[] = [];
+  const files = new BackgroundFileWriter();
+  const recordFiles = siteFiles && writeRecordJsonFiles(atlas, outDir, files);
   // atlas.json (first in the catalogue) reports the others' sizes: write it last.
   const [summary, ...rest] = exportFiles(atlas, options);
   for (const f of [...rest, summary!]) {
@@ -67,7 +70,8 @@ export async function writeExports(atlas: Atlas, outDir: string, options: Export
     await writeFile(outDir, f);
     written.push({ name: f.name, bytes: f.bytes });
   }
-  if (siteFiles) written.push(await writeRecordJsonFiles(atlas, outDir));
+  await files.close();
+  if (recordFiles) written.push(recordFiles);
   return written;
 }
 
@@ -75,18 +79,11 @@ export async function writeExports(atlas: Atlas, outDir: string, options: Export
  * `n/<path>.json` for every record, byte-identical to `atlas get <id>`. Written here rather than
  * by an Astro endpoint: ten thousand endpoint renders cost seconds, writing the files does not.
  */
-export async function writeRecordJsonFiles(atlas: Atlas, outDir: string): Promise<WrittenExport> {
+export function writeRecordJsonFiles(atlas: Atlas, outDir: string, files: BackgroundFileWriter): WrittenExport {
   let bytes = 0;
-  const dirs = new Set<string>();
   for (const r of atlas.recordList) {
-    const target = `${path.join(outDir, 'n', ...atlas.paths.get(r.id)!.split('/'))}.json`;
-    const dir = path.dirname(target);
-    if (!dirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      dirs.add(dir);
-    }
     const text = recordJson(r);
-    fs.writeFileSync(target, text);
+    files.write(`${path.join(outDir, 'n', ...atlas.paths.get(r.id)!.split('/'))}.json`, text);
     bytes += Buffer.byteLength(text);
   }
   return { name: `n/*.json (${atlas.recordList.length} files)`, bytes };
@@ -94,8 +91,9 @@ export async function writeRecordJsonFiles(atlas: Atlas, outDir: string): Promis
 
 export const exportsStep: PostBuildStep = {
   name: 'exports',
-  async run({ atlas, outDir }) {
+  async run({ atlas, outDir, files }) {
+    // Handed to the writer first, so its thread writes them while this one streams the NDJSON files.
+    writeRecordJsonFiles(atlas, outDir, files);
     await writeExports(atlas, outDir, siteExportOptions());
-    await writeRecordJsonFiles(atlas, outDir);
   },
 };

@@ -5,18 +5,17 @@
 import type { Atlas } from './model';
 import { DEFAULT_PARSE_LIMITS } from './parse-documents';
 import { DEFAULT_MAX_FILE_BYTES, readAtlasFiles } from './read-files';
+import { processWide } from './process-wide';
 import { runPipeline, type PipelineOptions } from './run-pipeline';
 
 export type { PipelineOptions, StageName } from './run-pipeline';
 export { runPipeline } from './run-pipeline';
 
 /**
- * Kept on a global symbol: Astro evaluates the site's modules in its own module graph, and the
- * build script loads the pipeline in Node's; both must share one run per build.
+ * Process-wide: Astro evaluates the site's modules in its own module graph, and the build script
+ * loads the pipeline in Node's; both must share one run per build.
  */
-const CACHE_KEY = Symbol.for('atlas-record-viewer.pipeline-cache');
-const cache: Map<string, Atlas> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] as Map<string, Atlas> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[CACHE_KEY] = new Map<string, Atlas>());
+const cache = processWide('pipeline-cache', () => new Map<string, Atlas>());
 
 /** Loads the atlas under `root` once per process (per root and strictness). */
 export function loadAtlas(root: string, options: PipelineOptions = {}): Atlas {

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import type { DeclaredSchema } from './declared-schema';
 import type { WikiPage } from './parse-wiki';
 import type { Problem } from './problems';
+import { processWide } from './process-wide';
 
 /** JSON-safe attribute values (dates already turned into ISO strings). */
 export type Attributes = Record<string, unknown>;
@@ -169,8 +170,11 @@ export function recordJson(record: AtlasRecord): string {
   return json;
 }
 
-/** The page, its JSON file and the exports all serialize each record: once is enough (records are immutable). */
-const jsonCache = new WeakMap<AtlasRecord, string>();
+/**
+ * The page, its JSON file and the exports all serialize each record: once per process is enough
+ * (records are immutable), whichever copy of this module asks first.
+ */
+const jsonCache = processWide('record-json', () => new WeakMap<AtlasRecord, string>());
 
 /** Human name of a record: displayName, then name, then title, then the id. */
 export function displayName(record: Pick<AtlasRecord, 'id' | 'attributes'>): string {

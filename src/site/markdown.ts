@@ -18,6 +18,7 @@ import type { Processor } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { displayName, type Atlas } from '../pipeline/model';
+import { processWide } from '../pipeline/process-wide';
 import { isRelativeMarkdown, RECORD_LINK, resolveWikiLink, type LinkResolution } from '../pipeline/wiki-links';
 import { getAtlas } from './atlas-data';
 import { siteConfig } from './config';
@@ -299,8 +300,7 @@ const HAS_HTML = /<[A-Za-z!/?]/;
  * script renders records' Markdown for the search index before Astro starts, and Astro's bundled
  * copy of this file then finds it here instead of rendering it again.
  */
-const CACHE_KEY = Symbol.for('atlas-viewer.markdown-cache');
-const caches: WeakMap<Atlas, Map<string, Promise<RenderedMarkdown>>> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= new WeakMap()) as never;
+const caches = processWide('markdown-cache', () => new WeakMap<Atlas, Map<string, Promise<RenderedMarkdown>>>());
 
 /**
  * Renders Markdown (cached per atlas, text and options); text without Markdown syntax takes a

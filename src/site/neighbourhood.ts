@@ -5,21 +5,33 @@
  */
 import { neighbourhoodFile, type NeighbourhoodFile } from '../pipeline/graph-data';
 import { displayName, type Atlas, type AtlasRecord } from '../pipeline/model';
+import { processWide } from '../pipeline/process-wide';
+
+/**
+ * The page's graph table and the graph step's file are the same neighbourhood: computed once per
+ * record in the process (records are immutable), whichever asks first.
+ */
+const neighbourhoods = processWide('neighbourhoods', () => new WeakMap<AtlasRecord, NeighbourhoodFile>());
 
 export function recordNeighbourhood(atlas: Atlas, record: AtlasRecord): NeighbourhoodFile {
-  return neighbourhoodFile(
-    {
-      id: record.id,
-      name: displayName(record),
-      kind: record.kind,
-      path: atlas.paths.get(record.id)!,
-      edges: [...record.outgoing, ...record.incoming],
-    },
-    (id) => {
-      const other = atlas.records.get(id);
-      return other ? { name: displayName(other), kind: other.kind, path: atlas.paths.get(id)! } : undefined;
-    },
-  );
+  let file = neighbourhoods.get(record);
+  if (!file) {
+    file = neighbourhoodFile(
+      {
+        id: record.id,
+        name: displayName(record),
+        kind: record.kind,
+        path: atlas.paths.get(record.id)!,
+        edges: [...record.outgoing, ...record.incoming],
+      },
+      (id) => {
+        const other = atlas.records.get(id);
+        return other ? { name: displayName(other), kind: other.kind, path: atlas.paths.get(id)! } : undefined;
+      },
+    );
+    neighbourhoods.set(record, file);
+  }
+  return file;
 }
 
 /** File path of a record's neighbourhood, relative to the site root (not URL-encoded). */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BackgroundFileWriter } from '../../src/build/file-writer';
 import type { Atlas } from '../../src/pipeline/model';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/site-atlas');
@@ -75,8 +76,9 @@ describe('wiki search documents', () => {
 describe('the index step', () => {
   it('indexes while the site renders, and moves the finished index into the output', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
-    pagefindStep.prepare!({ atlas, outDir });
-    await pagefindStep.run({ atlas, outDir });
+    const context = { atlas, outDir, files: new BackgroundFileWriter() };
+    pagefindStep.prepare!(context);
+    await pagefindStep.run(context);
     expect(fs.existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(fs.readdirSync(path.join(outDir, 'pagefind', 'fragment'))).toHaveLength(indexedRecords(atlas).length + 1);
     expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
@@ -85,8 +87,9 @@ describe('the index step', () => {
 
   it('stops, and leaves nothing behind, when the build fails before the index is finished', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
-    pagefindStep.prepare!({ atlas, outDir });
-    await pagefindStep.abort!({ atlas, outDir });
+    const context = { atlas, outDir, files: new BackgroundFileWriter() };
+    pagefindStep.prepare!(context);
+    await pagefindStep.abort!(context);
     expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
     expect(fs.existsSync(path.join(outDir, 'pagefind'))).toBe(false);
     fs.rmSync(outDir, { recursive: true, force: true });

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackgroundFileWriter } from '../../src/build/file-writer';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-writer-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the background file writer', () => {
+  it('writes every queued file, creating their folders, before close() resolves', async () => {
+    const dir = tempDir();
+    const writer = new BackgroundFileWriter();
+    // More than one batch, spread over folders, with text that is not ASCII.
+    for (let i = 0; i < 600; i++) writer.write(path.join(dir, `group-${i % 7}`, 'deeper', `${i}.json`), `{"n":${i},"name":"réseau ${i}"}`);
+    await writer.close();
+    const written = fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    expect(written).toHaveLength(600);
+    expect(fs.readFileSync(path.join(dir, `group-${599 % 7}`, 'deeper', '599.json'), 'utf8')).toBe('{"n":599,"name":"réseau 599"}');
+  });
+
+  it('rejects with the failing write when a file cannot be written', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'taken'), 'a file, not a folder');
+    const writer = new BackgroundFileWriter();
+    writer.write(path.join(dir, 'fine.json'), '{}');
+    writer.write(path.join(dir, 'taken', 'inside.json'), '{}');
+    await expect(writer.close()).rejects.toThrow(/EEXIST|ENOTDIR/);
+    expect(fs.existsSync(path.join(dir, 'fine.json'))).toBe(true);
+  });
+
+  it('does nothing, and starts no thread, when nothing was queued', async () => {
+    await expect(new BackgroundFileWriter().close()).resolves.toBeUndefined();
+  });
+});
