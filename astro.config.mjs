@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { workspaceWorkerPlugin } from './src/build/workspace-worker-plugin';
+import { esbuildBundlesPlugin } from './src/build/esbuild-bundles-plugin';
 
 /** Sub-path hosting: `ATLAS_BASE=/atlas/` serves the site under /atlas/. */
 const base = (process.env.ATLAS_BASE ?? '/').trim().replace(/^\/*/, '/').replace(/\/*$/, '/');
@@ -49,7 +49,7 @@ export default defineConfig({
   prefetch: false,
   integrations: [unshakenServerBundle],
   vite: {
-    plugins: [workspaceWorkerPlugin()],
+    plugins: [esbuildBundlesPlugin()],
     build: {
       assetsInlineLimit: 0,
       // The build prints no per-file gzip table (logLevel warn), so it need not compress every chunk to fill one.

@@ -1,7 +1,7 @@
 /// <reference types="astro/client" />
 
-/** The workspace checker's script URL (src/build/workspace-worker-plugin.ts). */
-declare module 'virtual:atlas-workspace-worker' {
+/** URLs of the browser scripts bundled by esbuild (src/build/esbuild-bundles-plugin.ts). */
+declare module 'virtual:esbuild-bundle/*' {
   const url: string;
   export default url;
 }

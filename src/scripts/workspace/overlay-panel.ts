@@ -12,7 +12,7 @@ import { DEFAULT_OVERLAY_PATH, normalizeOverlayPath, type OverlayFile } from './
 import { renderDraft, type LinkContext } from './render-record';
 import type { OverlayReport } from './report';
 import type { WorkerRequest, WorkerResponse } from './worker';
-import workerUrl from 'virtual:atlas-workspace-worker';
+import workerUrl from 'virtual:esbuild-bundle/workspace-worker';
 
 export interface OverlayPanelOptions {
   root: HTMLElement;

@@ -6,6 +6,7 @@ import { encodePathForUrl } from '../../pipeline/record-path';
 import { loadWorkspace, onWorkspaceChange, saveWorkspace, siteBase, type Pin, type WorkspaceData } from '../pin-store';
 import { plural } from '../../site/plural';
 import { download, h } from './dom';
+import storeSchemaUrl from 'virtual:esbuild-bundle/store-schema';
 
 export interface PinsPanelOptions {
   root: HTMLElement;
@@ -158,7 +159,7 @@ export function initPinsPanel({ root, ids }: PinsPanelOptions): void {
     fileInput.value = '';
     if (!file) return;
     try {
-      const { parseWorkspaceExport } = await import('./store-schema');
+      const { parseWorkspaceExport } = (await import(/* @vite-ignore */ storeSchemaUrl)) as typeof import('./store-schema');
       const incoming = parseWorkspaceExport(await file.text());
       const data = loadWorkspace();
       // Merge: an imported pin or view replaces the one with the same id or name.
