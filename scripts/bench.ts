@@ -142,18 +142,21 @@ if (machineStart.loadStart > machineStart.cores) log(`note: load average ${machi
 /**
  * Output trees are set aside during the run and deleted at its end. On a journal-less ext4 (this
  * machine's disk) the kernel will not reuse an inode freed less than 60 s ago, or 300 s ago while
- * its inode table block is still unwritten (fs/ext4/ialloc.c, `recently_deleted`): every file
- * created in that window skips the freed inodes one by one. Deleting one build's 40,000 files
- * right before the next build added seconds to that build, and the build writes four times the
- * floor's files, so it paid four times the penalty.
+ * its inode table block is unwritten (fs/ext4/ialloc.c, `recently_deleted`), and creating files
+ * dirties those blocks again: for five minutes after a mass deletion every new file skips the
+ * freed inodes one by one. A 10k build run in that window took a third longer, and the build
+ * writes four times the floor's files, so it paid four times the penalty. The deletion's time is
+ * kept in a marker file, and a run that starts within five minutes of one waits.
  */
 const TRASH = path.join(OUT, 'trash');
+const TRASH_EMPTIED = path.join(OUT, 'trash-emptied-at');
+const INODE_REUSE_MS = 305_000;
 function setAside(dir: string): void {
   if (!fs.existsSync(dir)) return;
   fs.mkdirSync(TRASH, { recursive: true });
   fs.renameSync(dir, path.join(TRASH, `${path.basename(dir)}-${Date.now()}`));
 }
-/** Deletes the set-aside trees and flushes the disk, so the freed inodes wait out 60 s, not 300 s. */
+/** Deletes the set-aside trees, flushes the disk, and notes when. Returns how long it took. */
 function emptyTrash(): number {
   const t0 = performance.now();
   fs.rmSync(TRASH, { recursive: true, force: true });
@@ -162,13 +165,20 @@ function emptyTrash(): number {
   } catch {
     /* no coreutils sync (not Linux): the kernel writes back on its own schedule */
   }
+  fs.writeFileSync(TRASH_EMPTIED, new Date().toISOString());
   return performance.now() - t0;
 }
 if (fs.existsSync(TRASH)) {
   emptyTrash();
-  const settleMs = 65_000;
-  log(`removed the previous run's output trees; waiting ${ms(settleMs)} until the kernel reuses their inodes`);
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  log("removed the previous run's output trees");
+}
+{
+  const emptiedAt = fs.statSync(TRASH_EMPTIED, { throwIfNoEntry: false })?.mtimeMs;
+  const waitMs = emptiedAt === undefined ? 0 : emptiedAt + INODE_REUSE_MS - Date.now();
+  if (waitMs > 0) {
+    log(`output trees were deleted ${ms(Date.now() - emptiedAt!)} ago; waiting ${ms(waitMs)} until the disk reuses their inodes`);
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
 }
 
 const results: SizeResult[] = [];

@@ -311,10 +311,12 @@ const METHOD = `## How it is measured
   fragment) plus listing pages, so the floor is a lower bound, not a like-for-like file count.
 - **Disk.** Output trees are moved aside during a run and deleted at its end, then flushed with
   \`sync\`. On a journal-less ext4 the kernel will not reuse an inode freed in the last 60 s (300 s
-  while its inode table block is unwritten), and each file created meanwhile skips the freed
-  inodes one by one: a 10k build run right after deleting an earlier output took a third longer.
-  When a crashed run left trees behind, the next run deletes them, flushes, and waits 65 s before
-  measuring. Do not delete large trees on the same disk in the five minutes before a run.
+  while its inode table block is unwritten, and creating files dirties it again), and each file
+  created meanwhile skips the freed inodes one by one: a 10k build run within minutes of deleting
+  an earlier output took a third longer. A run that starts less than five minutes after the
+  previous run's deletion waits out the rest (the time is kept in \`bench-out/trash-emptied-at\`).
+  Deleting large trees on the same disk shortly before a run has the same effect, which the
+  benchmark cannot see.
 - **Page weight.** Record page HTML sizes over every \`dist/n/**/index.html\`; JS on a record
   page = the module scripts its HTML references (and inline module scripts), plus their static
   imports, transitively, gzip-compressed — lazily \`import()\`ed chunks (graph, mermaid,
