@@ -25,8 +25,8 @@ import type { Plugin, ResolvedConfig } from 'vite';
 const PREFIX = 'virtual:esbuild-bundle/';
 
 const BUNDLES: Record<string, { entry: string; format: Format }> = {
-  // A classic script (an IIFE): the offline fallback restarts the checker from a blob URL, which
-  // only runs classic workers everywhere.
+  // An IIFE: it runs as the module worker the page starts, and as the classic worker the offline
+  // fallback starts from a blob URL (which is all some browsers run from a blob).
   'workspace-worker': { entry: '../scripts/workspace/worker.ts', format: 'iife' },
   'store-schema': { entry: '../scripts/workspace/store-schema.ts', format: 'esm' },
 };

@@ -113,7 +113,8 @@ export function initOverlayPanel({ root, ids, pageUrl, onLoaded }: OverlayPanelO
         setStatus('Could not start the checker (its script did not load). Reload the page to try again.');
         reject(new Error('worker failed to start'));
       };
-      start(new Worker(workerUrl), false);
+      // A module worker: `astro dev` serves the checker's TypeScript source as a module.
+      start(new Worker(workerUrl, { type: 'module' }), false);
     });
     return ready;
   };
