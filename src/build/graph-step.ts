@@ -1,7 +1,7 @@
 /**
  * Post-build step: one `/n/<path>.graph.json` per record, the data behind the graph tab, the
  * explorer and in-browser path finding. Written here rather than as Astro endpoints because it is
- * plain data: thousands of small files straight to disk, no page rendering.
+ * plain data: thousands of small files, handed to the build's background writer, no page rendering.
  */
 import path from 'node:path';
 import { recordNeighbourhood, neighbourhoodFilePath } from '../site/neighbourhood';
