@@ -121,8 +121,13 @@ try {
       build({ root: path.resolve(import.meta.dirname, '..'), outDir: tmpDir, logLevel: values.quiet ? 'error' : 'warn', telemetry: false } as Parameters<typeof build>[0]),
     ),
   );
-  // Astro's content layer leaves two empty server modules in a static build's output; nothing loads them.
-  for (const f of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(tmpDir, f), { force: true });
+  // Astro's own files, which nothing on the site loads: its content layer leaves two empty server
+  // modules in a static build's output, and an output outside the working directory also gets
+  // whatever an earlier `astro dev` left in <cwd>/.astro/ (Astro copies that folder over).
+  // A file of the same name in public/ is the site's own and stays.
+  for (const f of ['content-assets.mjs', 'content-modules.mjs', 'data-store.json', 'settings.json']) {
+    if (!fs.existsSync(path.join(import.meta.dirname, '..', 'public', f))) fs.rmSync(path.join(tmpDir, f), { force: true });
+  }
   // 3. Search index, exports, anything else that reads the rendered site.
   for (const step of postBuildSteps) await phase(step.name, () => step.run(context));
   await phase('files', () => context.files.close());
