@@ -66,6 +66,9 @@ if (blocking.length) {
  * chunks to `<cwd>/.astro/`, shared by every such build: two at once (parallel test files,
  * several builds into /tmp) overwrite each other's chunks and fail. Those builds take turns,
  * holding a lock folder (mkdir is atomic) that names its owner so a crashed build's lock is freed.
+ * Astro then copies that whole folder into the output and deletes it, so each such build starts
+ * it empty: whatever an earlier `astro dev` left there (its data store, its settings) would
+ * otherwise be published with the site.
  */
 async function takingTurns<T>(fn: () => Promise<T>): Promise<T> {
   if (tmpDir.startsWith(process.cwd() + path.sep)) return fn();
@@ -93,6 +96,7 @@ async function takingTurns<T>(fn: () => Promise<T>): Promise<T> {
     }
   }
   try {
+    fs.rmSync(path.join(process.cwd(), '.astro'), { recursive: true, force: true });
     return await fn();
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
@@ -121,13 +125,8 @@ try {
       build({ root: path.resolve(import.meta.dirname, '..'), outDir: tmpDir, logLevel: values.quiet ? 'error' : 'warn', telemetry: false } as Parameters<typeof build>[0]),
     ),
   );
-  // Astro's own files, which nothing on the site loads: its content layer leaves two empty server
-  // modules in a static build's output, and an output outside the working directory also gets
-  // whatever an earlier `astro dev` left in <cwd>/.astro/ (Astro copies that folder over).
-  // A file of the same name in public/ is the site's own and stays.
-  for (const f of ['content-assets.mjs', 'content-modules.mjs', 'data-store.json', 'settings.json']) {
-    if (!fs.existsSync(path.join(import.meta.dirname, '..', 'public', f))) fs.rmSync(path.join(tmpDir, f), { force: true });
-  }
+  // Astro's content layer leaves two empty server modules in a static build's output; nothing loads them.
+  for (const f of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(tmpDir, f), { force: true });
   // 3. Search index, exports, anything else that reads the rendered site.
   for (const step of postBuildSteps) await phase(step.name, () => step.run(context));
   await phase('files', () => context.files.close());

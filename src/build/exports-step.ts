@@ -61,8 +61,8 @@ async function writeFile(outDir: string, f: ExportFile): Promise<void> {
  */
 export async function writeExports(atlas: Atlas, outDir: string, options: ExportOptions, { siteFiles = false } = {}): Promise<WrittenExport[]> {
   const written: WrittenExport[] = [];
-  const files = new BackgroundFileWriter();
-  const recordFiles = siteFiles && writeRecordJsonFiles(atlas, outDir, files);
+  const files = siteFiles ? new BackgroundFileWriter() : null;
+  const recordFiles = files && writeRecordJsonFiles(atlas, outDir, files);
   // atlas.json (first in the catalogue) reports the others' sizes: write it last.
   const [summary, ...rest] = exportFiles(atlas, options);
   for (const f of [...rest, summary!]) {
@@ -70,7 +70,7 @@ export async function writeExports(atlas: Atlas, outDir: string, options: Export
     await writeFile(outDir, f);
     written.push({ name: f.name, bytes: f.bytes });
   }
-  await files.close();
+  await files?.close();
   if (recordFiles) written.push(recordFiles);
   return written;
 }

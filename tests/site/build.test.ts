@@ -211,6 +211,20 @@ describe('build script', () => {
     for (const d of stampDiffs) expect(d).toMatch(/time|stamp|built|date|At$/i);
   }, BUILD_TIMEOUT);
 
+  it('publishes nothing that an earlier `astro dev` left in .astro/, when building outside the working directory', async () => {
+    // Astro copies <cwd>/.astro/ into an output outside the working directory; a dev server leaves its data store there.
+    const dotAstro = path.join(REPO_ROOT, '.astro');
+    fs.mkdirSync(dotAstro, { recursive: true });
+    fs.writeFileSync(path.join(dotAstro, 'data-store.json'), '{"left":"by astro dev"}');
+    fs.writeFileSync(path.join(dotAstro, 'settings.json'), '{"left":"by astro dev"}');
+    const out = path.join(tempDir('dotastro'), 'out');
+    const res = await runBuild(['--out', out, '--quiet'], { ATLAS_DOMAIN_DIR: SITES.fixture.domain, ATLAS_BASE: '/atlas/' });
+    expect(res.status, res.stderr).toBe(0);
+    expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'data-store.json'))).toBe(false);
+    expect(fs.existsSync(path.join(out, 'settings.json'))).toBe(false);
+  }, BUILD_TIMEOUT);
+
   it('refuses a broken atlas with file:line, exit 1, and leaves the existing output untouched', async () => {
     const domain = path.join(tempDir('bad'), 'domain');
     fs.cpSync(SITES.fixture.domain, domain, { recursive: true });
