@@ -35,7 +35,7 @@ const JSON_TYPE = 'application/json';
 
 const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Bytes of UTF-8 text, chunk by chunk (never holding a whole NDJSON file in memory). */
+/** Bytes of UTF-8 text, chunk by chunk (an NDJSON file is never joined into one string). */
 export function byteSize(chunks: Iterable<string>): number {
   let n = 0;
   for (const c of chunks) n += Buffer.byteLength(c);

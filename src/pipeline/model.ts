@@ -179,9 +179,9 @@ const jsonCache = processWide('record-json', () => new WeakMap<AtlasRecord, stri
 /** Human name of a record: displayName, then name, then title, then the id. */
 export function displayName(record: Pick<AtlasRecord, 'id' | 'attributes'>): string {
   const a = record.attributes;
-  for (const key of ['displayName', 'name', 'title']) {
-    const v = a[key];
-    if (typeof v === 'string' && v.trim()) return v.trim();
-  }
-  return record.id;
+  return nonBlank(a.displayName) ?? nonBlank(a.name) ?? nonBlank(a.title) ?? record.id;
+}
+
+function nonBlank(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.trim() || undefined : undefined;
 }

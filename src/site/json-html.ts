@@ -30,8 +30,16 @@ export function tokenizeJson(json: string): JsonToken[] {
   return out;
 }
 
+/** The same tokens as `tokenizeJson`, written straight into markup (every record page does this). */
 export function highlightJson(json: string): string {
-  return tokenizeJson(json)
-    .map((t) => (t.cls ? `<span class="${t.cls}">${escapeText(t.text)}</span>` : escapeText(t.text)))
-    .join('');
+  let out = '';
+  let last = 0;
+  for (const m of json.matchAll(TOKEN)) {
+    if (m.index > last) out += escapeText(json.slice(last, m.index));
+    if (m[1] !== undefined) out += `<span class="${m[2] !== undefined ? 'j-k' : 'j-s'}">${escapeText(m[1])}</span>${m[2] ?? ''}`;
+    else if (m[3] !== undefined) out += `<span class="j-l">${m[3]}</span>`;
+    else out += `<span class="j-n">${m[4]}</span>`;
+    last = m.index + m[0].length;
+  }
+  return last < json.length ? out + escapeText(json.slice(last)) : out;
 }

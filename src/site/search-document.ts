@@ -30,21 +30,29 @@ export interface SearchDocument {
   html: string;
 }
 
-/** The search document of a record's page (`/n/<path>/`). */
-export async function recordSearchDocument(atlas: Atlas, record: AtlasRecord): Promise<SearchDocument> {
-  const name = displayName(record);
+/**
+ * The search document of a record's page (`/n/<path>/`). Synchronous unless the record has
+ * Markdown to render (an article, a Markdown attribute): most records have none, and a build
+ * makes one document per record.
+ */
+export function recordSearchDocument(atlas: Atlas, record: AtlasRecord): SearchDocument | Promise<SearchDocument> {
   const attrs = record.attributes;
-  const description = typeof attrs.description === 'string' ? attrs.description : undefined;
   const article = articleOf(record);
   const shown = Object.entries(attrs).filter(([k]) => k !== 'displayName' && !(article && k === article.attribute));
-  // One paragraph per attribute (Pagefind runs a <dt> into its <dd> without a space), labelled but
-  // for the description, which reads better unlabelled in result excerpts.
-  const values = await Promise.all(shown.map(([, value]) => valueHtml(atlas, value)));
-  const documentedBy = derivedIndexes(atlas).documentedBy.get(record.id) ?? [];
+  const values = shown.map(([, value]) => valueHtml(atlas, value));
   // The same call as the page's Article tab, so the page finds it in the Markdown cache.
   const file = article?.source === 'page' ? wikiIndex(atlas).byId.get(record.id)?.page.file : undefined;
-  const articleHtml = article && trusted((await renderMarkdown(article.markdown, { file, article: true })).html);
+  const articleHtml = article && renderMarkdown(article.markdown, { file, article: true });
+  if (!articleHtml && !values.some(isPromise)) return recordDocument(atlas, record, shown, values as Html[], undefined);
+  return Promise.all([Promise.all(values), articleHtml]).then(([v, a]) => recordDocument(atlas, record, shown, v, a ? trusted(a.html) : undefined));
+}
 
+function recordDocument(atlas: Atlas, record: AtlasRecord, shown: [string, unknown][], values: Html[], articleHtml: Html | undefined): SearchDocument {
+  const name = displayName(record);
+  const description = typeof record.attributes.description === 'string' ? record.attributes.description : undefined;
+  const documentedBy = derivedIndexes(atlas).documentedBy.get(record.id) ?? [];
+  // One paragraph per attribute (Pagefind runs a <dt> into its <dd> without a space), labelled but
+  // for the description, which reads better unlabelled in result excerpts.
   const body = html`<h1 data-pagefind-weight="${NAME_WEIGHT}" data-pagefind-meta="title">${name}</h1>${recordSearchHtml({
     id: record.id,
     kind: record.kind,
@@ -55,6 +63,8 @@ export async function recordSearchDocument(atlas: Atlas, record: AtlasRecord): P
   }${edgesHtml(atlas, record.outgoing, 'out')}${edgesHtml(atlas, record.incoming, 'in')}${articleHtml}`;
   return { url: `/n/${encodePathForUrl(atlas.paths.get(record.id)!)}/`, html: searchPage(name, body) };
 }
+
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => v instanceof Promise;
 
 /** The document Pagefind reads: a title and the indexed body. */
 function searchPage(title: string, body: Html): string {
@@ -81,8 +91,8 @@ export async function wikiSearchDocument(atlas: Atlas, entry: WikiEntry): Promis
   return { url: `/${encodePathForUrl(['wiki', entry.route].filter(Boolean).join('/'))}/`, html: searchPage(entry.page.title, body) };
 }
 
-/** An attribute value as the overview shows it, reduced to what is worth finding. */
-async function valueHtml(atlas: Atlas, value: unknown): Promise<Html> {
+/** An attribute value as the overview shows it, reduced to what is worth finding (a promise only when it holds Markdown). */
+function valueHtml(atlas: Atlas, value: unknown): Html | Promise<Html> {
   const view = viewAttribute(value, (s) => atlas.records.has(s));
   switch (view.kind) {
     case 'empty':
@@ -98,14 +108,16 @@ async function valueHtml(atlas: Atlas, value: unknown): Promise<Html> {
     case 'text':
       return html`${view.text}`;
     case 'markdown':
-      return trusted((await renderMarkdown(view.text)).html);
+      return renderMarkdown(view.text).then((m) => trusted(m.html));
     case 'list': {
-      const items = await Promise.all(view.items.map((item) => valueHtml(atlas, item)));
-      return trusted(items.join(', '));
+      const items = view.items.map((item) => valueHtml(atlas, item));
+      const join = (list: Html[]) => trusted(list.join(', '));
+      return items.some(isPromise) ? Promise.all(items).then(join) : join(items as Html[]);
     }
     case 'map': {
-      const values = await Promise.all(view.entries.map(([, v]) => valueHtml(atlas, v)));
-      return trusted(view.entries.map(([k], i) => html`${k} ${values[i]}`).join('; '));
+      const values = view.entries.map(([, v]) => valueHtml(atlas, v));
+      const join = (list: Html[]) => trusted(view.entries.map(([k], i) => html`${k} ${list[i]}`).join('; '));
+      return values.some(isPromise) ? Promise.all(values).then(join) : join(values as Html[]);
     }
   }
 }

@@ -17,24 +17,24 @@ export function recordPath(id: string): string {
   return getAtlas().paths.get(id) ?? idToPath(id);
 }
 
-const encodedPaths = new WeakMap<Atlas, Map<string, string>>();
+const recordUrls = new WeakMap<Atlas, Map<string, string>>();
 
-/** A record's path under /n/, URL-encoded once per record: a build links to each record from many pages. */
-function encodedRecordPath(id: string): string {
+/** `<base>n/<path>` for a record, URL-encoded, made once per record: a build links to each record from many pages. */
+function recordUrlStem(id: string): string {
   const atlas = getAtlas();
-  let paths = encodedPaths.get(atlas);
-  if (!paths) encodedPaths.set(atlas, (paths = new Map()));
-  let encoded = paths.get(id);
-  if (encoded === undefined) paths.set(id, (encoded = encodePathForUrl(atlas.paths.get(id) ?? idToPath(id))));
-  return encoded;
+  let stems = recordUrls.get(atlas);
+  if (!stems) recordUrls.set(atlas, (stems = new Map()));
+  let stem = stems.get(id);
+  if (stem === undefined) stems.set(id, (stem = href(`n/${encodePathForUrl(atlas.paths.get(id) ?? idToPath(id))}`)));
+  return stem;
 }
 
 export function recordHref(id: string, tab?: string): string {
-  return href(`n/${encodedRecordPath(id)}/${tab ? `?tab=${tab}` : ''}`);
+  return `${recordUrlStem(id)}/${tab ? `?tab=${tab}` : ''}`;
 }
 
 export function recordJsonHref(id: string): string {
-  return href(`n/${encodedRecordPath(id)}.json`);
+  return `${recordUrlStem(id)}.json`;
 }
 
 export function kindHref(kind: string, page = 1): string {
