@@ -66,6 +66,23 @@ function runsNote(runs: readonly number[] | undefined): string {
   return runs && runs.length > 1 ? ` (median of ${[...runs].sort((a, b) => a - b).map(ms).join(', ')})` : '';
 }
 
+/**
+ * ` (pairs: 3.63×, 3.47×, 3.44×)`: each build over the floor run that followed it. The machine's
+ * speed drifts between pairs, and a pair shares most of the drift, so the spread shows how much
+ * of the median ratio is the machine.
+ */
+function pairsNote(r: SizeResult): string {
+  const pairs = pairRatios(r);
+  return pairs.length ? ` (pairs: ${pairs.join(', ')})` : '';
+}
+
+function pairRatios(r: SizeResult): string[] {
+  const builds = r.build?.runsMs;
+  const floors = r.floor?.runsMs;
+  if (!builds || !floors || builds.length < 2 || builds.length !== floors.length) return [];
+  return builds.map((b, i) => ratio(b / floors[i]!));
+}
+
 /** `46.2 s / 9.1 s (5.08×)`: CPU time of the build's and the floor's process trees. */
 function cpuCell(r: SizeResult): string {
   const build = r.build?.treeCpuMs;
@@ -90,7 +107,7 @@ export function buildTable(results: readonly SizeResult[]): string {
         `${bytes(b.maxRssBytes)} / ${bytes(b.treeRssBytes)}`,
         phases,
         r.floor ? `${ms(r.floor.wallMs)}${statusNote(r.floor.status)}${runsNote(r.floor.runsMs)}` : '–',
-        ratio(r.ratios.buildToFloor),
+        ratio(r.ratios.buildToFloor) + pairsNote(r),
         cpuCell(r),
         bytes(r.site?.distBytes),
         count(r.site?.distFiles),
@@ -234,7 +251,7 @@ export function analysisText(results: BenchResults): string {
     targets.push(`- \`check\` within 3× the raw parse floor at every size: **${pass ? 'met' : 'not met'}** (worst ${ratio(worst.ratios.checkToParse)} at ${worst.label}).`);
   }
   const tenK = results.results.find((r) => r.label === '10000');
-  if (tenK?.ratios.buildToFloor) targets.push(`- Site build within 3× the empty-pages floor at 10k: **${tenK.ratios.buildToFloor <= 3 ? 'met' : 'not met'}** (${ratio(tenK.ratios.buildToFloor)}).`);
+  if (tenK?.ratios.buildToFloor) targets.push(`- Site build within 3× the empty-pages floor at 10k: **${tenK.ratios.buildToFloor <= 3 ? 'met' : 'not met'}** (${ratio(tenK.ratios.buildToFloor)}${pairRatios(tenK).length ? `; pairs ${pairRatios(tenK).join(', ')}` : ''}).`);
   else targets.push('- Site build within 3× the empty-pages floor at 10k: not measured in this run.');
   const fiftyK = results.results.find((r) => r.label === '50000');
   if (fiftyK?.build) targets.push(`- 50k build completes: **${fiftyK.build.status === 'ok' ? 'yes' : `no (${fiftyK.build.status})`}**${fiftyK.build.treeRssBytes ? `, peak RSS ${bytes(fiftyK.build.treeRssBytes)} for the whole process tree` : ''}.`);

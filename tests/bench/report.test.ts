@@ -99,4 +99,17 @@ describe('benchmarksMarkdown', () => {
     expect(old).not.toContain('**CPU time** (user + system');
     expect(old).not.toMatch(/NaN|undefined|Infinity/);
   });
+
+  it('shows each build over the floor that ran after it, beside the median ratio', () => {
+    const r = size(10_000);
+    r.build!.runsMs = [29_400, 28_800, 27_200];
+    r.floor = { ...r.floor!, runsMs: [8_100, 8_300, 7_900] };
+    r.ratios.buildToFloor = 3.55;
+    const md = benchmarksMarkdown(results([r]));
+    expect(md).toContain('| 3.55× (pairs: 3.63×, 3.47×, 3.44×) |');
+    expect(md).toContain('**not met** (3.55×; pairs 3.63×, 3.47×, 3.44×)');
+    // A failed floor leaves fewer floor runs than builds: no pairs rather than mismatched ones.
+    r.floor.runsMs = [8_100, 8_300];
+    expect(benchmarksMarkdown(results([r]))).not.toContain('pairs');
+  });
 });
