@@ -26,7 +26,7 @@ export function indexedRecords(atlas: Atlas): AtlasRecord[] {
 }
 
 /** Every search document: record pages, then wiki articles. Lazy, so each batch is built just before it is sent. */
-function* documentJobs(atlas: Atlas): Generator<() => SearchDocument | null | Promise<SearchDocument | null>> {
+function* documentJobs(atlas: Atlas): Generator<() => Promise<SearchDocument | null>> {
   for (const record of indexedRecords(atlas)) yield () => recordSearchDocument(atlas, record);
   for (const entry of wikiIndex(atlas).entries) yield () => wikiSearchDocument(atlas, entry);
 }
@@ -45,7 +45,7 @@ function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const problems = [...errors];
-    let batch: (() => SearchDocument | null | Promise<SearchDocument | null>)[] = [];
+    let batch: (() => Promise<SearchDocument | null>)[] = [];
     const send = async () => {
       const docs = await Promise.all(batch.map((job) => job()));
       batch = [];

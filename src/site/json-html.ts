@@ -14,32 +14,30 @@ export interface JsonToken {
   cls?: 'j-k' | 'j-s' | 'j-n' | 'j-l';
 }
 
-export function tokenizeJson(json: string): JsonToken[] {
-  const out: JsonToken[] = [];
+/** Calls `emit` for each run of the JSON text, in order, with its class (none for punctuation and whitespace). */
+function scanJson(json: string, emit: (text: string, cls?: JsonToken['cls']) => void): void {
   let last = 0;
   for (const m of json.matchAll(TOKEN)) {
-    if (m.index > last) out.push({ text: json.slice(last, m.index) });
+    if (m.index > last) emit(json.slice(last, m.index));
     if (m[1] !== undefined) {
-      out.push({ text: m[1], cls: m[2] !== undefined ? 'j-k' : 'j-s' });
-      if (m[2]) out.push({ text: m[2] });
-    } else if (m[3] !== undefined) out.push({ text: m[3], cls: 'j-l' });
-    else out.push({ text: m[4]!, cls: 'j-n' });
+      emit(m[1], m[2] !== undefined ? 'j-k' : 'j-s');
+      if (m[2]) emit(m[2]);
+    } else if (m[3] !== undefined) emit(m[3], 'j-l');
+    else emit(m[4]!, 'j-n');
     last = m.index + m[0].length;
   }
-  if (last < json.length) out.push({ text: json.slice(last) });
+  if (last < json.length) emit(json.slice(last));
+}
+
+export function tokenizeJson(json: string): JsonToken[] {
+  const out: JsonToken[] = [];
+  scanJson(json, (text, cls) => out.push(cls ? { text, cls } : { text }));
   return out;
 }
 
-/** The same tokens as `tokenizeJson`, written straight into markup (every record page does this). */
+/** Markup for the JSON tab, written as the text is scanned (every record page does this; no token list in between). */
 export function highlightJson(json: string): string {
   let out = '';
-  let last = 0;
-  for (const m of json.matchAll(TOKEN)) {
-    if (m.index > last) out += escapeText(json.slice(last, m.index));
-    if (m[1] !== undefined) out += `<span class="${m[2] !== undefined ? 'j-k' : 'j-s'}">${escapeText(m[1])}</span>${m[2] ?? ''}`;
-    else if (m[3] !== undefined) out += `<span class="j-l">${m[3]}</span>`;
-    else out += `<span class="j-n">${m[4]}</span>`;
-    last = m.index + m[0].length;
-  }
-  return last < json.length ? out + escapeText(json.slice(last)) : out;
+  scanJson(json, (text, cls) => (out += cls ? `<span class="${cls}">${escapeText(text)}</span>` : escapeText(text)));
+  return out;
 }

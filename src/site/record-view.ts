@@ -109,7 +109,7 @@ export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
     record,
     name: displayName(record),
     json,
-    jsonLines: lineCount(json),
+    jsonLines: json.split('\n').length - 1,
     jsonBytes: Buffer.byteLength(json),
     outgoing: group(record.outgoing, 'out'),
     incoming: group(record.incoming, 'in'),
@@ -118,13 +118,6 @@ export function buildRecordView(atlas: Atlas, record: AtlasRecord): RecordView {
     problems: (problemsById.get(record.id) ?? []).filter((p) => p.severity !== 'info'),
     description,
   };
-}
-
-/** Lines of text that ends with a newline, counted without splitting it. */
-function lineCount(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 interface DerivedIndexes {

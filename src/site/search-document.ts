@@ -30,29 +30,21 @@ export interface SearchDocument {
   html: string;
 }
 
-/**
- * The search document of a record's page (`/n/<path>/`). Synchronous unless the record has
- * Markdown to render (an article, a Markdown attribute): most records have none, and a build
- * makes one document per record.
- */
-export function recordSearchDocument(atlas: Atlas, record: AtlasRecord): SearchDocument | Promise<SearchDocument> {
+/** The search document of a record's page (`/n/<path>/`). */
+export async function recordSearchDocument(atlas: Atlas, record: AtlasRecord): Promise<SearchDocument> {
+  const name = displayName(record);
   const attrs = record.attributes;
+  const description = typeof attrs.description === 'string' ? attrs.description : undefined;
   const article = articleOf(record);
   const shown = Object.entries(attrs).filter(([k]) => k !== 'displayName' && !(article && k === article.attribute));
-  const values = shown.map(([, value]) => valueHtml(atlas, value));
-  // The same call as the page's Article tab, so the page finds it in the Markdown cache.
-  const file = article?.source === 'page' ? wikiIndex(atlas).byId.get(record.id)?.page.file : undefined;
-  const articleHtml = article && renderMarkdown(article.markdown, { file, article: true });
-  if (!articleHtml && !values.some(isPromise)) return recordDocument(atlas, record, shown, values as Html[], undefined);
-  return Promise.all([Promise.all(values), articleHtml]).then(([v, a]) => recordDocument(atlas, record, shown, v, a ? trusted(a.html) : undefined));
-}
-
-function recordDocument(atlas: Atlas, record: AtlasRecord, shown: [string, unknown][], values: Html[], articleHtml: Html | undefined): SearchDocument {
-  const name = displayName(record);
-  const description = typeof record.attributes.description === 'string' ? record.attributes.description : undefined;
-  const documentedBy = derivedIndexes(atlas).documentedBy.get(record.id) ?? [];
   // One paragraph per attribute (Pagefind runs a <dt> into its <dd> without a space), labelled but
   // for the description, which reads better unlabelled in result excerpts.
+  const values = await Promise.all(shown.map(([, value]) => valueHtml(atlas, value)));
+  const documentedBy = derivedIndexes(atlas).documentedBy.get(record.id) ?? [];
+  // The same call as the page's Article tab, so the page finds it in the Markdown cache.
+  const file = article?.source === 'page' ? wikiIndex(atlas).byId.get(record.id)?.page.file : undefined;
+  const articleHtml = article && trusted((await renderMarkdown(article.markdown, { file, article: true })).html);
+
   const body = html`<h1 data-pagefind-weight="${NAME_WEIGHT}" data-pagefind-meta="title">${name}</h1>${recordSearchHtml({
     id: record.id,
     kind: record.kind,
@@ -63,8 +55,6 @@ function recordDocument(atlas: Atlas, record: AtlasRecord, shown: [string, unkno
   }${edgesHtml(atlas, record.outgoing, 'out')}${edgesHtml(atlas, record.incoming, 'in')}${articleHtml}`;
   return { url: `/n/${encodePathForUrl(atlas.paths.get(record.id)!)}/`, html: searchPage(name, body) };
 }
-
-const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => v instanceof Promise;
 
 /** The document Pagefind reads: a title and the indexed body. */
 function searchPage(title: string, body: Html): string {
@@ -91,8 +81,8 @@ export async function wikiSearchDocument(atlas: Atlas, entry: WikiEntry): Promis
   return { url: `/${encodePathForUrl(['wiki', entry.route].filter(Boolean).join('/'))}/`, html: searchPage(entry.page.title, body) };
 }
 
-/** An attribute value as the overview shows it, reduced to what is worth finding (a promise only when it holds Markdown). */
-function valueHtml(atlas: Atlas, value: unknown): Html | Promise<Html> {
+/** An attribute value as the overview shows it, reduced to what is worth finding. */
+async function valueHtml(atlas: Atlas, value: unknown): Promise<Html> {
   const view = viewAttribute(value, (s) => atlas.records.has(s));
   switch (view.kind) {
     case 'empty':
@@ -108,16 +98,14 @@ function valueHtml(atlas: Atlas, value: unknown): Html | Promise<Html> {
     case 'text':
       return html`${view.text}`;
     case 'markdown':
-      return renderMarkdown(view.text).then((m) => trusted(m.html));
+      return trusted((await renderMarkdown(view.text)).html);
     case 'list': {
-      const items = view.items.map((item) => valueHtml(atlas, item));
-      const join = (list: Html[]) => trusted(list.join(', '));
-      return items.some(isPromise) ? Promise.all(items).then(join) : join(items as Html[]);
+      const items = await Promise.all(view.items.map((item) => valueHtml(atlas, item)));
+      return trusted(items.join(', '));
     }
     case 'map': {
-      const values = view.entries.map(([, v]) => valueHtml(atlas, v));
-      const join = (list: Html[]) => trusted(view.entries.map(([k], i) => html`${k} ${list[i]}`).join('; '));
-      return values.some(isPromise) ? Promise.all(values).then(join) : join(values as Html[]);
+      const values = await Promise.all(view.entries.map(([, v]) => valueHtml(atlas, v)));
+      return trusted(view.entries.map(([k], i) => html`${k} ${values[i]}`).join('; '));
     }
   }
 }
