@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { formatProblemsText, formatSummaryText } from '../src/cli/report';
 import { loadAtlas } from '../src/pipeline/load-atlas';
+import { readRecentChanges } from '../src/pipeline/read-git-history';
 import { atLeast } from '../src/pipeline/problems';
 import { DomainNotFoundError } from '../src/pipeline/read-files';
 import { siteConfig } from '../src/site/config';
@@ -51,6 +52,9 @@ try {
   }
   throw err;
 }
+// The home page's recent changes come from git, in a process of its own: start it now, so the
+// answer is waiting when the page renders.
+void readRecentChanges(atlas.root);
 const blocking = failOn === 'none' ? [] : atlas.problems.filter((p) => atLeast(p.severity, failOn));
 const errors = atlas.stats.problemsBySeverity.error;
 if (failOn === 'none' && errors > 0) console.warn(`Publishing despite ${errors} error(s) (--fail-on none); see the integrity page.`);
@@ -117,6 +121,8 @@ function alive(pid: number): boolean {
 const tmpDir = `${path.join(path.dirname(outDir), `.dist-tmp-${process.pid}`)}`;
 fs.rmSync(tmpDir, { recursive: true, force: true });
 process.env.ATLAS_OUT_DIR = tmpDir;
+// The pages import the pipeline and site modules this script has loaded (astro.config.mjs).
+process.env.ATLAS_SHARE_MODULES = '1';
 const context = { atlas, outDir: tmpDir, files: new BackgroundFileWriter() };
 for (const step of postBuildSteps) step.prepare?.(context);
 try {
