@@ -121,11 +121,14 @@ function alive(pid: number): boolean {
 const tmpDir = `${path.join(path.dirname(outDir), `.dist-tmp-${process.pid}`)}`;
 fs.rmSync(tmpDir, { recursive: true, force: true });
 process.env.ATLAS_OUT_DIR = tmpDir;
-// The pages import the pipeline and site modules this script has loaded (astro.config.mjs).
-process.env.ATLAS_SHARE_MODULES = '1';
+// Tells astro.config.mjs that this script runs the build: the pages import the pipeline and site
+// modules it has loaded, and Astro leaves the fresh output folder that the steps' `prepare` writes into.
+process.env.ATLAS_SITE_BUILD = '1';
 const context = { atlas, outDir: tmpDir, files: new BackgroundFileWriter() };
-for (const step of postBuildSteps) step.prepare?.(context);
 try {
+  await phase('prepare', () => {
+    for (const step of postBuildSteps) step.prepare?.(context);
+  });
   await phase('astro', () =>
     takingTurns(() =>
       build({ root: path.resolve(import.meta.dirname, '..'), outDir: tmpDir, logLevel: values.quiet ? 'error' : 'warn', telemetry: false } as Parameters<typeof build>[0]),
@@ -134,7 +137,7 @@ try {
   // Astro's content layer leaves two empty server modules in a static build's output; nothing loads them.
   for (const f of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(tmpDir, f), { force: true });
   // 3. Search index, exports, anything else that reads the rendered site.
-  for (const step of postBuildSteps) await phase(step.name, () => step.run(context));
+  for (const step of postBuildSteps) if (step.run) await phase(step.name, () => step.run!(context));
   await phase('files', () => context.files.close());
 } catch (err) {
   await Promise.all(postBuildSteps.map((step) => step.abort?.(context)));

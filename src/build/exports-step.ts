@@ -91,9 +91,12 @@ export function writeRecordJsonFiles(atlas: Atlas, outDir: string, files: Backgr
 
 export const exportsStep: PostBuildStep = {
   name: 'exports',
-  async run({ atlas, outDir, files }) {
-    // Handed to the writer first, so its thread writes them while this one streams the NDJSON files.
+  // Each record's JSON is handed to the writer before Astro renders, so its thread writes them
+  // alongside the render; the pages' JSON tabs then find each record serialized.
+  prepare({ atlas, outDir, files }) {
     writeRecordJsonFiles(atlas, outDir, files);
+  },
+  async run({ atlas, outDir }) {
     await writeExports(atlas, outDir, siteExportOptions());
   },
 };

@@ -1,7 +1,8 @@
 /**
- * Steps that run after Astro has rendered the site into the (temporary) output folder, in order
- * (some start earlier, in `prepare`).
- * Each reads the same pipeline result the pages were rendered from.
+ * The build's steps besides Astro's render, in order. Work that needs only the data starts in
+ * `prepare`, before Astro renders, so it overlaps the render (the search index, the records'
+ * data files); work that reads the rendered site, or finishes what `prepare` began, is `run` after
+ * it. Each reads the same pipeline result the pages were rendered from.
  */
 import type { Atlas } from '../pipeline/model';
 import type { BackgroundFileWriter } from './file-writer';
@@ -22,8 +23,12 @@ export interface PostBuildContext {
 export interface PostBuildStep {
   /** Shown in the build's timing summary. */
   name: string;
-  run(context: PostBuildContext): Promise<void> | void;
-  /** Starts work that needs only the data, before Astro renders (it overlaps the rendering); `run` finishes it. */
+  /** Runs after Astro has rendered the site into the output folder. */
+  run?(context: PostBuildContext): Promise<void> | void;
+  /**
+   * Starts work that needs only the data, before Astro renders into the same (fresh) output folder,
+   * which Astro then leaves as it is (astro.config.mjs); `run` finishes it.
+   */
   prepare?(context: PostBuildContext): void;
   /** Stops and cleans up what `prepare` started, when the build fails before `run`. */
   abort?(context: PostBuildContext): Promise<void>;

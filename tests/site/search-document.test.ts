@@ -78,7 +78,7 @@ describe('the index step', () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
     const context = { atlas, outDir, files: new BackgroundFileWriter() };
     pagefindStep.prepare!(context);
-    await pagefindStep.run(context);
+    await pagefindStep.run!(context);
     expect(fs.existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(fs.readdirSync(path.join(outDir, 'pagefind', 'fragment'))).toHaveLength(indexedRecords(atlas).length + 1);
     expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
