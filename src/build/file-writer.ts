@@ -1,8 +1,8 @@
 /**
- * Writes many small files on a worker thread. The build ends with twenty thousand of them at 10k
- * records (each record's `.json` and `.graph.json`): written in place they kept the build's main
- * thread busy with system calls while the second core sat idle. Here the main thread serializes
- * and hands the text over in batches; the worker creates folders and writes, in order.
+ * Writes many small files on a worker thread: twenty thousand of them at 10k records (each
+ * record's `.json` and `.graph.json`), plus the files the build copies. Written in place they kept
+ * the build's main thread busy with system calls. Here the main thread serializes and hands the
+ * text (or the file to copy) over in batches; the worker creates folders and writes, in order.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -16,13 +16,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 const made = new Set();
 parentPort.on('message', (batch) => {
-  for (const [file, text] of batch) {
+  for (const [file, text, from] of batch) {
     const dir = path.dirname(file);
     if (!made.has(dir)) {
       fs.mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    fs.writeFileSync(file, text);
+    if (from === undefined) fs.writeFileSync(file, text);
+    else fs.copyFileSync(from, file);
   }
   if (batch.length < ${BATCH}) parentPort.postMessage('flushed');
 });
@@ -32,11 +33,20 @@ export class BackgroundFileWriter {
   #worker: Worker | null = null;
   /** Settles when the worker reports every file written, or rejects when it fails or stops. */
   #flushed: Promise<void> | null = null;
-  #batch: [file: string, text: string][] = [];
+  #batch: [file: string, text: string, from?: string][] = [];
 
   /** Queues `text` for the absolute path `file` (its folder is created as needed). */
   write(file: string, text: string): void {
-    this.#batch.push([file, text]);
+    this.#queue([file, text]);
+  }
+
+  /** Queues a copy of the file `from` to the absolute path `file` (its folder is created as needed). */
+  copy(from: string, file: string): void {
+    this.#queue([file, '', from]);
+  }
+
+  #queue(entry: [file: string, text: string, from?: string]): void {
+    this.#batch.push(entry);
     if (this.#batch.length === BATCH) {
       this.#start().postMessage(this.#batch);
       this.#batch = [];

@@ -1,5 +1,5 @@
 /**
- * Post-build step: one `/n/<path>.graph.json` per record, the data behind the graph tab, the
+ * Build step: one `/n/<path>.graph.json` per record, the data behind the graph tab, the
  * explorer and in-browser path finding. Written here rather than as Astro endpoints because it is
  * plain data: thousands of small files, handed to the build's background writer, no page rendering.
  * They are handed over before Astro renders, so the writer's thread writes them alongside the

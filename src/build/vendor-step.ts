@@ -15,21 +15,22 @@ export const CYTOSCAPE_ENTRY = 'vendor/cytoscape/cytoscape.esm.min.mjs';
 
 export const vendorStep: PostBuildStep = {
   name: 'vendor',
-  run({ outDir }) {
+  // Copied by the build's file writer, alongside Astro's render.
+  prepare({ outDir, files }) {
     const require = createRequire(import.meta.url);
     const mermaid = path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist');
-    const mermaidTarget = path.join(outDir, path.dirname(MERMAID_ENTRY));
-    fs.mkdirSync(path.join(mermaidTarget, 'chunks'), { recursive: true });
-    fs.copyFileSync(path.join(mermaid, path.basename(MERMAID_ENTRY)), path.join(outDir, MERMAID_ENTRY));
+    files.copy(path.join(mermaid, path.basename(MERMAID_ENTRY)), path.join(outDir, MERMAID_ENTRY));
     // Only the modules (no source maps): the entry imports them as ./chunks/mermaid.esm.min/*.mjs.
-    fs.cpSync(path.join(mermaid, 'chunks', 'mermaid.esm.min'), path.join(mermaidTarget, 'chunks', 'mermaid.esm.min'), {
-      recursive: true,
-      filter: (src) => !src.endsWith('.map'),
-    });
+    const chunks = path.join(mermaid, 'chunks', 'mermaid.esm.min');
+    const chunksTarget = path.join(outDir, path.dirname(MERMAID_ENTRY), 'chunks', 'mermaid.esm.min');
+    for (const entry of fs.readdirSync(chunks, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name.endsWith('.map')) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      files.copy(file, path.join(chunksTarget, path.relative(chunks, file)));
+    }
 
     // One self-contained file, beside the CommonJS entry (cytoscape exports no package.json).
     const cytoscape = path.dirname(require.resolve('cytoscape'));
-    fs.mkdirSync(path.join(outDir, path.dirname(CYTOSCAPE_ENTRY)), { recursive: true });
-    fs.copyFileSync(path.join(cytoscape, path.basename(CYTOSCAPE_ENTRY)), path.join(outDir, CYTOSCAPE_ENTRY));
+    files.copy(path.join(cytoscape, path.basename(CYTOSCAPE_ENTRY)), path.join(outDir, CYTOSCAPE_ENTRY));
   },
 };

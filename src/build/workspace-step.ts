@@ -1,8 +1,7 @@
 /**
- * Post-build step for the workspace: publishes `/workspace/base.json` (the schema YAML, and where
+ * Build step for the workspace: publishes `/workspace/base.json` (the schema YAML, and where
  * every record and edge is declared), so the browser can run the same pipeline as the CLI.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceLocation } from '../pipeline/model';
 import { readAtlasFiles } from '../pipeline/read-files';
@@ -12,7 +11,8 @@ import type { PostBuildStep } from './post-build';
 
 export const workspaceStep: PostBuildStep = {
   name: 'workspace',
-  run({ atlas, outDir }) {
+  // Written by the build's file writer, alongside Astro's render.
+  prepare({ atlas, outDir, files: writer }) {
     // The reader decides what counts as a schema file, so the browser sees exactly what the CLI reads.
     const schema = readAtlasFiles(atlas.root)
       .files.filter((f) => f.role === 'schema')
@@ -32,8 +32,6 @@ export const workspaceStep: PostBuildStep = {
       if (r.outgoing.length) edgeSites[r.id] = r.outgoing.map((e) => sites(e.declarations));
     }
     const base: WorkspaceBase = { version: 2, strict: siteConfig.strict, schema, files, definitions, edgeSites };
-    const target = path.join(outDir, WORKSPACE_BASE_PATH);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, JSON.stringify(base));
+    writer.write(path.join(outDir, WORKSPACE_BASE_PATH), JSON.stringify(base));
   },
 };

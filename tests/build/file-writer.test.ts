@@ -36,6 +36,25 @@ describe('the background file writer', () => {
     expect(fs.existsSync(path.join(dir, 'fine.json'))).toBe(true);
   });
 
+  it('copies files, in order with the writes, creating their folders', async () => {
+    const dir = tempDir();
+    const source = path.join(dir, 'source.mjs');
+    fs.writeFileSync(source, 'export default "réseau";\n');
+    const writer = new BackgroundFileWriter();
+    writer.write(path.join(dir, 'out', 'first.json'), '{}');
+    writer.copy(source, path.join(dir, 'out', 'vendor', 'lib.mjs'));
+    await writer.close();
+    expect(fs.readFileSync(path.join(dir, 'out', 'vendor', 'lib.mjs'), 'utf8')).toBe('export default "réseau";\n');
+    expect(fs.existsSync(path.join(dir, 'out', 'first.json'))).toBe(true);
+  });
+
+  it('rejects when a file to copy is missing', async () => {
+    const dir = tempDir();
+    const writer = new BackgroundFileWriter();
+    writer.copy(path.join(dir, 'nowhere.mjs'), path.join(dir, 'out', 'lib.mjs'));
+    await expect(writer.close()).rejects.toThrow(/ENOENT/);
+  });
+
   it('does nothing, and starts no thread, when nothing was queued', async () => {
     await expect(new BackgroundFileWriter().close()).resolves.toBeUndefined();
   });
