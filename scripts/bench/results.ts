@@ -67,7 +67,7 @@ export interface BuildSummary {
   treeRssBytes: number | null;
   /** CPU time (user + system) of the build and the helpers it started (Pagefind, esbuild); null without /proc. */
   treeCpuMs?: number | null;
-  /** From ATLAS_BUILD_TIMINGS: total and per phase (pipeline, astro, one per post-build step). */
+  /** From ATLAS_BUILD_TIMINGS: total and per phase (pipeline, prepare, astro, one per step run after Astro, files). */
   timings: { total: number; phases: Record<string, number> } | null;
   /** Wall time of every run when the build was repeated (`--build-repeat`); the fields above are the median run's. */
   runsMs?: number[];
