@@ -85,6 +85,9 @@ export default defineConfig({
   integrations: [serverBundle],
   vite: {
     plugins: [esbuildBundlesPlugin()],
+    // `astro dev` watches the project: the benchmark's atlases and build outputs (hundreds of
+    // thousands of files under bench-out/) and the build script's temporary folders are not sources.
+    server: { watch: { ignored: ['**/bench-out/**', '**/.dist-tmp-*/**', '**/*.old-*/**', '**/test-results/**'] } },
     build: {
       assetsInlineLimit: 0,
       // Astro empties its output folder first, unless told not to: the build script's is new, and
