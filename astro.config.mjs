@@ -19,7 +19,7 @@ function quietDependencyAnnotations(warning, warn) {
 
 /**
  * Set by `scripts/build-site.ts`, which runs the build under tsx into a fresh folder where its
- * steps have already begun writing the records' data files (src/build/post-build.ts).
+ * steps have already begun writing the records' data files (src/build/build-steps.ts).
  */
 const siteBuild = process.env.ATLAS_SITE_BUILD === '1';
 

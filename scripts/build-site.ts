@@ -18,7 +18,7 @@ import { atLeast } from '../src/pipeline/problems';
 import { DomainNotFoundError } from '../src/pipeline/read-files';
 import { siteConfig } from '../src/site/config';
 import { BackgroundFileWriter } from '../src/build/file-writer';
-import { postBuildSteps } from '../src/build/post-build';
+import { buildSteps } from '../src/build/build-steps';
 
 const { values } = parseArgs({
   options: { 'fail-on': { type: 'string', default: 'error' }, out: { type: 'string', default: 'dist' }, quiet: { type: 'boolean' } },
@@ -116,8 +116,9 @@ function alive(pid: number): boolean {
   }
 }
 
-// 2. Render into a fresh temporary folder beside the output (steps that need only the data,
-//    such as feeding the search index, start first and run alongside).
+// 2. Render into a fresh temporary folder beside the output. Steps that need only the data (the
+//    search index, the records' data files, the workspace file, the vendored libraries) start
+//    first and run alongside (src/build/build-steps.ts).
 const tmpDir = `${path.join(path.dirname(outDir), `.dist-tmp-${process.pid}`)}`;
 fs.rmSync(tmpDir, { recursive: true, force: true });
 process.env.ATLAS_OUT_DIR = tmpDir;
@@ -127,7 +128,7 @@ process.env.ATLAS_SITE_BUILD = '1';
 const context = { atlas, outDir: tmpDir, files: new BackgroundFileWriter() };
 try {
   await phase('prepare', () => {
-    for (const step of postBuildSteps) step.prepare?.(context);
+    for (const step of buildSteps) step.prepare?.(context);
   });
   await phase('astro', () =>
     takingTurns(() =>
@@ -136,11 +137,11 @@ try {
   );
   // Astro's content layer leaves two empty server modules in a static build's output; nothing loads them.
   for (const f of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(tmpDir, f), { force: true });
-  // 3. Search index, exports, anything else that reads the rendered site.
-  for (const step of postBuildSteps) if (step.run) await phase(step.name, () => step.run!(context));
+  // 3. What is left after the render: the exports, the search index's move, the writer's last files.
+  for (const step of buildSteps) if (step.run) await phase(step.name, () => step.run!(context));
   await phase('files', () => context.files.close());
 } catch (err) {
-  await Promise.all(postBuildSteps.map((step) => step.abort?.(context)));
+  await Promise.all(buildSteps.map((step) => step.abort?.(context)));
   await context.files.close().catch(() => {});
   fs.rmSync(tmpDir, { recursive: true, force: true });
   console.error(`\nBuild failed; ${path.relative(process.cwd(), outDir)}/ was left as it was.`);

@@ -1,6 +1,6 @@
 /**
  * Writes the machine-readable exports (src/exports/) into an output folder: after `astro build`
- * as a post-build step, and on its own for `atlas export`. NDJSON files are streamed chunk by
+ * as a build step, and on its own for `atlas export`. NDJSON files are streamed chunk by
  * chunk, so a large atlas never sits in memory as one string.
  */
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import { buildTime, type ExportOptions } from '../exports/options';
 import { recordJson, type Atlas } from '../pipeline/model';
 import { siteConfig } from '../site/config';
 import { BackgroundFileWriter } from './file-writer';
-import type { PostBuildStep } from './post-build';
+import type { BuildStep } from './build-steps';
 
 /** The export options of the configured site (ATLAS_BASE, ATLAS_SITE, ATLAS_TITLE, ATLAS_STRICT). */
 export function siteExportOptions(builtAt: string = buildTime(process.env)): ExportOptions {
@@ -89,7 +89,7 @@ export function writeRecordJsonFiles(atlas: Atlas, outDir: string, files: Backgr
   return { name: `n/*.json (${atlas.recordList.length} files)`, bytes };
 }
 
-export const exportsStep: PostBuildStep = {
+export const exportsStep: BuildStep = {
   name: 'exports',
   // Each record's JSON is handed to the writer before Astro renders, so its thread writes them
   // alongside the render; the pages' JSON tabs then find each record serialized.

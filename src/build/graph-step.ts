@@ -7,9 +7,9 @@
  */
 import path from 'node:path';
 import { recordNeighbourhood, neighbourhoodFilePath } from '../site/neighbourhood';
-import type { PostBuildStep } from './post-build';
+import type { BuildStep } from './build-steps';
 
-export const graphStep: PostBuildStep = {
+export const graphStep: BuildStep = {
   name: 'graph',
   prepare({ atlas, outDir, files }) {
     for (const record of atlas.recordList) files.write(path.join(outDir, neighbourhoodFilePath(atlas, record.id)), JSON.stringify(recordNeighbourhood(atlas, record)));

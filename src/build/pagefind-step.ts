@@ -14,7 +14,7 @@ import * as pagefind from 'pagefind';
 import type { Atlas, AtlasRecord } from '../pipeline/model';
 import { recordSearchDocument, wikiSearchDocument, type SearchDocument } from '../site/search-document';
 import { wikiIndex } from '../site/wiki';
-import type { PostBuildStep } from './post-build';
+import type { BuildStep } from './build-steps';
 
 /** Documents handed to Pagefind per batch: small enough to interleave with Astro's rendering. */
 const BATCH = 100;
@@ -68,7 +68,7 @@ function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
   return done;
 }
 
-export const pagefindStep: PostBuildStep = {
+export const pagefindStep: BuildStep = {
   name: 'pagefind',
   prepare({ atlas, outDir }) {
     buildIndex(atlas, outDir);

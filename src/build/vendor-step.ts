@@ -8,12 +8,12 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { PostBuildStep } from './post-build';
+import type { BuildStep } from './build-steps';
 
 export const MERMAID_ENTRY = 'vendor/mermaid/mermaid.esm.min.mjs';
 export const CYTOSCAPE_ENTRY = 'vendor/cytoscape/cytoscape.esm.min.mjs';
 
-export const vendorStep: PostBuildStep = {
+export const vendorStep: BuildStep = {
   name: 'vendor',
   // Copied by the build's file writer, alongside Astro's render.
   prepare({ outDir, files }) {

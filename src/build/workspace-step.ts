@@ -7,9 +7,9 @@ import type { SourceLocation } from '../pipeline/model';
 import { readAtlasFiles } from '../pipeline/read-files';
 import { siteConfig } from '../site/config';
 import { WORKSPACE_BASE_PATH, type WorkspaceBase } from '../site/workspace-base';
-import type { PostBuildStep } from './post-build';
+import type { BuildStep } from './build-steps';
 
-export const workspaceStep: PostBuildStep = {
+export const workspaceStep: BuildStep = {
   name: 'workspace',
   // Written by the build's file writer, alongside Astro's render.
   prepare({ atlas, outDir, files: writer }) {

@@ -12,7 +12,7 @@ import { graphStep } from './graph-step';
 import { exportsStep } from './exports-step';
 import { vendorStep } from './vendor-step';
 
-export interface PostBuildContext {
+export interface BuildContext {
   atlas: Atlas;
   /** The output folder being built (swapped into place once every step has run). */
   outDir: string;
@@ -20,18 +20,18 @@ export interface PostBuildContext {
   files: BackgroundFileWriter;
 }
 
-export interface PostBuildStep {
+export interface BuildStep {
   /** Shown in the build's timing summary. */
   name: string;
   /** Runs after Astro has rendered the site into the output folder. */
-  run?(context: PostBuildContext): Promise<void> | void;
+  run?(context: BuildContext): Promise<void> | void;
   /**
    * Starts work that needs only the data, before Astro renders into the same (fresh) output folder,
    * which Astro then leaves as it is (astro.config.mjs); `run` finishes it.
    */
-  prepare?(context: PostBuildContext): void;
+  prepare?(context: BuildContext): void;
   /** Stops and cleans up what `prepare` started, when the build fails before `run`. */
-  abort?(context: PostBuildContext): Promise<void>;
+  abort?(context: BuildContext): Promise<void>;
 }
 
-export const postBuildSteps: PostBuildStep[] = [workspaceStep, pagefindStep, graphStep, exportsStep, vendorStep];
+export const buildSteps: BuildStep[] = [workspaceStep, pagefindStep, graphStep, exportsStep, vendorStep];
