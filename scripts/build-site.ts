@@ -137,7 +137,7 @@ try {
   );
   // Astro's content layer leaves two empty server modules in a static build's output; nothing loads them.
   for (const f of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(tmpDir, f), { force: true });
-  // 3. What is left after the render: the exports, the search index's move, the writer's last files.
+  // 3. What is left after the render: the exports, the wait for the search index, the writer's last files.
   for (const step of buildSteps) if (step.run) await phase(step.name, () => step.run!(context));
   await phase('files', () => context.files.close());
 } catch (err) {

@@ -320,9 +320,9 @@ const METHOD = `## How it is measured
 - **Site.** \`scripts/build-site.ts --quiet\` with \`ATLAS_BUILD_TIMINGS\` (phases: pipeline;
   \`prepare\`, where the work that needs only the data starts: the search index, and the records'
   JSON and graph files, the workspace file and the vendored libraries, handed to a writer thread
-  that works alongside Astro; astro; one per step that runs after it (the exports, and
-  \`pagefind\`, only the wait for the index and its move); then \`files\`, the wait for the
-  writer thread). With \`--build-repeat N\` the build and its floor run N times,
+  that works alongside Astro (the index's files join them when Pagefind is done); astro; one per
+  step that runs after it (the exports, and \`pagefind\`, only the wait for the index); then
+  \`files\`, the wait for the writer thread). With \`--build-repeat N\` the build and its floor run N times,
   taking turns, and the tables show the median run of each. The **empty-pages floor** is an Astro build of a throwaway
   project (\`bench-out/floor/\`) with one route rendering as many empty pages as the atlas has
   records, same build settings (\`format: 'directory'\`, \`build.concurrency: 16\`). Note the real

@@ -1,8 +1,10 @@
 /**
- * Writes many small files on a worker thread: twenty thousand of them at 10k records (each
- * record's `.json` and `.graph.json`), plus the files the build copies. Written in place they kept
- * the build's main thread busy with system calls. Here the main thread serializes and hands the
- * text (or the file to copy) over in batches; the worker creates folders and writes, in order.
+ * Writes many small files on a worker thread: thirty thousand of them at 10k records (each
+ * record's `.json` and `.graph.json`, the search index's fragments), plus the files the build
+ * copies. Written in place they kept the build's main thread busy with system calls. Here the main
+ * thread serializes and hands the contents (or the file to copy) over in batches; the worker
+ * creates folders and writes, in order, one file at a time: on a small machine that costs far less
+ * than many threads creating files at once.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -16,13 +18,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const made = new Set();
 parentPort.on('message', (batch) => {
-  for (const [file, text, from] of batch) {
+  for (const [file, contents, from] of batch) {
     const dir = path.dirname(file);
     if (!made.has(dir)) {
       fs.mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    if (from === undefined) fs.writeFileSync(file, text);
+    if (from === undefined) fs.writeFileSync(file, contents);
     else fs.copyFileSync(from, file);
   }
   if (batch.length < ${BATCH}) parentPort.postMessage('flushed');
@@ -33,11 +35,11 @@ export class BackgroundFileWriter {
   #worker: Worker | null = null;
   /** Settles when the worker reports every file written, or rejects when it fails or stops. */
   #flushed: Promise<void> | null = null;
-  #batch: [file: string, text: string, from?: string][] = [];
+  #batch: [file: string, contents: string | Uint8Array, from?: string][] = [];
 
-  /** Queues `text` for the absolute path `file` (its folder is created as needed). */
-  write(file: string, text: string): void {
-    this.#queue([file, text]);
+  /** Queues `contents` (text is written as UTF-8) for the absolute path `file` (its folder is created as needed). */
+  write(file: string, contents: string | Uint8Array): void {
+    this.#queue([file, contents]);
   }
 
   /** Queues a copy of the file `from` to the absolute path `file` (its folder is created as needed). */
@@ -45,7 +47,7 @@ export class BackgroundFileWriter {
     this.#queue([file, '', from]);
   }
 
-  #queue(entry: [file: string, text: string, from?: string]): void {
+  #queue(entry: [file: string, contents: string | Uint8Array, from?: string]): void {
     this.#batch.push(entry);
     if (this.#batch.length === BATCH) {
       this.#start().postMessage(this.#batch);

@@ -3,18 +3,20 @@
  *
  * Pages are indexed from their search documents (src/site/search-document.ts), built from the
  * data, not read back from the rendered pages: `prepare` starts Pagefind and feeds it before Astro
- * renders, so Pagefind's process indexes and writes on the second core while the pages render on
- * the first, and `run` only moves the finished index in. A wiki page is also a record whose record
- * page repeats the article: the article is indexed at its wiki URL and the record page is left
- * out, one result per article.
+ * renders, so Pagefind's process indexes on the second core while the pages render on the first,
+ * and `run` only waits for it. A wiki page is also a record whose record page repeats the article:
+ * the article is indexed at its wiki URL and the record page is left out, one result per article.
+ *
+ * The finished index comes back as data and goes to the build's file writer. Pagefind's own
+ * `writeFiles` creates its ten thousand fragment files from hundreds of threads at once; on a
+ * two-core machine the kernel's contention over them cost twice the CPU of building the index.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Atlas, AtlasRecord } from '../pipeline/model';
 import { recordSearchDocument, wikiSearchDocument, type SearchDocument } from '../site/search-document';
 import { wikiIndex } from '../site/wiki';
-import type { BuildStep } from './build-steps';
+import type { BuildContext, BuildStep } from './build-steps';
 
 /** Documents handed to Pagefind per batch: small enough to interleave with Astro's rendering. */
 const BATCH = 100;
@@ -31,15 +33,12 @@ function* documentJobs(atlas: Atlas): Generator<() => Promise<SearchDocument | n
   for (const entry of wikiIndex(atlas).entries) yield () => wikiSearchDocument(atlas, entry);
 }
 
-/** Where the index is written while Astro still owns the output folder; moved in by `run`. */
-const stagingDir = (outDir: string) => `${outDir}.pagefind`;
-
 const indexing = new WeakMap<Atlas, Promise<void>>();
 /** Atlases whose build failed: their feeding stops at the next batch. */
 const aborted = new WeakSet<Atlas>();
 
-/** Starts Pagefind, hands it every document batch by batch, and has it write the index to the staging folder. */
-function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
+/** Starts Pagefind, hands it every document batch by batch, and queues the finished index's files for writing. */
+function buildIndex({ atlas, outDir, files }: BuildContext): Promise<void> {
   aborted.delete(atlas);
   const done = (async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -58,10 +57,11 @@ function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
       if (batch.length === BATCH) await send();
     }
     await send();
-    fs.rmSync(stagingDir(outDir), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: stagingDir(outDir) });
-    problems.push(...written.errors);
+    const built = await index.getFiles();
+    problems.push(...built.errors);
     if (problems.length) throw new Error(`Pagefind failed:\n${problems.join('\n')}`);
+    if (aborted.has(atlas)) throw new Error('The build failed; search indexing stopped.');
+    for (const file of built.files) files.write(path.join(outDir, 'pagefind', file.path), file.content);
   })();
   done.catch(() => {}); // awaited, and reported, by run()
   indexing.set(atlas, done);
@@ -70,23 +70,21 @@ function buildIndex(atlas: Atlas, outDir: string): Promise<void> {
 
 export const pagefindStep: BuildStep = {
   name: 'pagefind',
-  prepare({ atlas, outDir }) {
-    buildIndex(atlas, outDir);
+  prepare(context) {
+    buildIndex(context);
   },
-  async run({ atlas, outDir }) {
+  async run(context) {
     try {
-      await (indexing.get(atlas) ?? buildIndex(atlas, outDir));
-      fs.renameSync(stagingDir(outDir), path.join(outDir, 'pagefind'));
+      await (indexing.get(context.atlas) ?? buildIndex(context));
     } finally {
-      indexing.delete(atlas);
+      indexing.delete(context.atlas);
       await pagefind.close();
     }
   },
-  async abort({ atlas, outDir }) {
+  async abort({ atlas }) {
     // Not awaited: a request in flight when Pagefind closes may never be answered.
     aborted.add(atlas);
     indexing.delete(atlas);
     await pagefind.close();
-    fs.rmSync(stagingDir(outDir), { recursive: true, force: true });
   },
 };

@@ -26,6 +26,17 @@ describe('the background file writer', () => {
     expect(fs.readFileSync(path.join(dir, `group-${599 % 7}`, 'deeper', '599.json'), 'utf8')).toBe('{"n":599,"name":"réseau 599"}');
   });
 
+  it('writes bytes as given, including views into a larger buffer', async () => {
+    const dir = tempDir();
+    const slab = Uint8Array.from({ length: 64 }, (_, i) => i);
+    const writer = new BackgroundFileWriter();
+    writer.write(path.join(dir, 'index', 'part.bin'), slab.subarray(10, 20));
+    writer.write(path.join(dir, 'index', 'text.json'), '{"ok":true}');
+    await writer.close();
+    expect([...fs.readFileSync(path.join(dir, 'index', 'part.bin'))]).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect(fs.readFileSync(path.join(dir, 'index', 'text.json'), 'utf8')).toBe('{"ok":true}');
+  });
+
   it('rejects with the failing write when a file cannot be written', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'taken'), 'a file, not a folder');
