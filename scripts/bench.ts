@@ -205,9 +205,9 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
   // Pipeline, check and the raw-parse floor, interleaved so load changes hit all three alike.
   const samples = { parse: [] as Sample[], check: [] as Sample[], pipeline: [] as Sample[] };
   for (let i = 1; i <= repeat; i++) {
-    samples.parse.push(sample(await run(`${target.label}-parse-${i}`, ['--import', 'tsx', 'scripts/bench/parse-floor-child.ts', dir]), true));
+    samples.parse.push(sample(await run(`${target.label}-parse-${i}`, ['scripts/bench/parse-floor-child.mjs', dir]), true));
     samples.check.push(
-      sample(await run(`${target.label}-check-${i}`, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--domain', dir, '--format', 'json'], { okExitCodes: [0, 1] }), false),
+      sample(await run(`${target.label}-check-${i}`, ['scripts/atlas.mjs', 'check', '--domain', dir, '--format', 'json'], { okExitCodes: [0, 1] }), false),
     );
     samples.pipeline.push(sample(await run(`${target.label}-pipeline-${i}`, ['--import', 'tsx', 'scripts/bench/pipeline-child.ts', dir]), true));
     log(`${target.label}: run ${i}/${repeat}: parse floor ${ms(samples.parse.at(-1)!.wallMs)}, check ${ms(samples.check.at(-1)!.wallMs)}, pipeline ${ms(samples.pipeline.at(-1)!.wallMs)}`);
@@ -260,7 +260,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
     const dist = path.join(OUT, `dist-${target.label}${buildRepeat > 1 ? `-${i}` : ''}`);
     const timingsFile = path.join(logDir, `${target.label}-build-${i}-timings.json`);
     log(`${target.label}: site build (${input.records.toLocaleString('en-US')} records)${tag}…`);
-    const b = await run(`${target.label}-build-${i}`, ['--import', 'tsx', 'scripts/build-site.ts', '--out', dist, '--quiet', ...failOn], {
+    const b = await run(`${target.label}-build-${i}`, ['scripts/build.mjs', '--out', dist, '--quiet', ...failOn], {
       env: { ATLAS_DOMAIN_DIR: dir, ATLAS_BUILD_TIMINGS: timingsFile },
     });
     const refused = b.status === 'failed' && /Build refused/.test(fs.existsSync(b.stderrFile) ? fs.readFileSync(b.stderrFile, 'utf8').slice(-4000) : '');
@@ -291,7 +291,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
     const floorRoot = writeFloorProject(path.join(OUT, 'floor'));
     setAside(path.join(floorRoot, 'dist'));
     log(`${target.label}: empty-pages floor (${input.records.toLocaleString('en-US')} pages)${tag}…`);
-    const f = await run(`${target.label}-floor-${i}`, ['--import', 'tsx', 'scripts/bench/floor-child.ts', floorRoot], { env: { BENCH_FLOOR_PAGES: String(input.records) } });
+    const f = await run(`${target.label}-floor-${i}`, ['scripts/bench/floor-child.mjs', floorRoot], { env: { BENCH_FLOOR_PAGES: String(input.records) } });
     const floorOut = f.status === 'ok' ? (readJsonLine(f.stdoutFile) as { totalMs: number } | null) : null;
     floors.push({
       status: f.status,

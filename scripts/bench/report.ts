@@ -305,8 +305,9 @@ const METHOD = `## How it is measured
   corpus (\`../shared/corpora/a5c-atlas-sample\`) is measured as it is, when present; its site is
   built with \`--fail-on none\`, since one of its files has a YAML syntax error that the build would otherwise refuse.
 - **Fresh processes.** Every measurement is a new
-  \`node --max-old-space-size=8192 --max-semi-space-size=64 --import tsx …\` process (the young
-  generation the npm scripts and the \`atlas\` bin use; the floors get it too). Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
+  \`node --max-old-space-size=8192 --max-semi-space-size=64 …\` process (the young
+  generation the npm scripts and the \`atlas\` bin use; the floors get it too; TypeScript runs
+  under tsx). Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
   node process comes from \`process.resourceUsage().maxRSS\` written on exit by a preloaded module;
   "tree" RSS is the peak of the summed RSS of the process and its children (Pagefind's binary),
   sampled from /proc every 100 ms. **CPU time** is user + system time of the process and of the
@@ -314,10 +315,10 @@ const METHOD = `## How it is measured
   \`/proc/self/stat\` (cutime, cstime) before and after each run; runs never overlap, so the
   difference is that run's tree.
 - **Pipeline.** \`loadAtlas(dir, { onStage })\` in-process stage times; \`check\` is
-  \`src/cli/main.ts check --format json\`; the **raw parse floor** reads the same record and schema
+  \`scripts/atlas.mjs check --format json\`; the **raw parse floor** reads the same record and schema
   YAML files and \`js-yaml.loadAll\`s them, nothing else. Pipeline measurements run several times,
   interleaved, and the tables show medians.
-- **Site.** \`scripts/build-site.ts --quiet\` with \`ATLAS_BUILD_TIMINGS\` (phases: pipeline;
+- **Site.** \`scripts/build.mjs --quiet\` (Astro, then tsx, then \`scripts/build-site.ts\`) with \`ATLAS_BUILD_TIMINGS\` (phases: pipeline;
   \`prepare\`, where the work that needs only the data starts: the search index, and the records'
   JSON and graph files, the workspace file and the vendored libraries, handed to a writer thread
   that works alongside Astro (the index's files join them when Pagefind is done); astro; one per

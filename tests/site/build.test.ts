@@ -43,7 +43,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 
 /** Runs the real build script. */
 function runBuild(args: string[], env: Record<string, string>) {
-  return run(process.execPath, ['--import', 'tsx', 'scripts/build-site.ts', ...args], { ...process.env, ATLAS_SITE: SITE_ORIGIN, ASTRO_TELEMETRY_DISABLED: '1', ...env });
+  return run(process.execPath, ['scripts/build.mjs', ...args], { ...process.env, ATLAS_SITE: SITE_ORIGIN, ASTRO_TELEMETRY_DISABLED: '1', ...env });
 }
 
 function listFiles(dir: string, rel = ''): string[] {

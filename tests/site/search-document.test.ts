@@ -74,14 +74,16 @@ describe('wiki search documents', () => {
 });
 
 describe('the index step', () => {
-  it('indexes while the site renders, and moves the finished index into the output', async () => {
+  it('indexes while the site renders, and hands the finished index to the file writer', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
     const context = { atlas, outDir, files: new BackgroundFileWriter() };
     pagefindStep.prepare!(context);
     await pagefindStep.run!(context);
-    expect(fs.existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    await context.files.close();
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages).toHaveProperty('en');
     expect(fs.readdirSync(path.join(outDir, 'pagefind', 'fragment'))).toHaveLength(indexedRecords(atlas).length + 1);
-    expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
+    // Only the output folder is written to: no staging folder beside it.
+    expect(fs.readdirSync(path.dirname(outDir)).filter((f) => f.startsWith(`${path.basename(outDir)}.`))).toEqual([]);
     fs.rmSync(outDir, { recursive: true, force: true });
   });
 
@@ -90,7 +92,7 @@ describe('the index step', () => {
     const context = { atlas, outDir, files: new BackgroundFileWriter() };
     pagefindStep.prepare!(context);
     await pagefindStep.abort!(context);
-    expect(fs.existsSync(`${outDir}.pagefind`)).toBe(false);
+    await context.files.close();
     expect(fs.existsSync(path.join(outDir, 'pagefind'))).toBe(false);
     fs.rmSync(outDir, { recursive: true, force: true });
   });

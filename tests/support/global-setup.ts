@@ -19,7 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const provided = {} as Record<SiteName, { url: string; dir: string }>;
   for (const [name, site] of Object.entries(SITES) as [SiteName, (typeof SITES)[SiteName]][]) {
     if (!process.env.ATLAS_TEST_REUSE_SITES || !fs.existsSync(site.out)) {
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-site.ts', '--out', site.out, '--quiet'], {
+      execFileSync(process.execPath, ['scripts/build.mjs', '--out', site.out, '--quiet'], {
         cwd: REPO_ROOT,
         env: { ...process.env, ATLAS_DOMAIN_DIR: site.domain, ATLAS_BASE: site.base, ATLAS_SITE: 'https://atlas.example.org', ASTRO_TELEMETRY_DISABLED: '1' },
         stdio: ['ignore', 'ignore', 'inherit'],
