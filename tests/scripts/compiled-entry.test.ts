@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importCompiled } from '../../scripts/compiled-entry.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CACHE = path.join(REPO, 'node_modules', '.cache', 'atlas');
+const name = `test-entry-${process.pid}`;
+const dir = fs.mkdtempSync(path.join(REPO, 'node_modules', '.cache', 'compiled-entry-test-'));
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const f of fs.readdirSync(CACHE)) if (f.startsWith(name)) fs.rmSync(path.join(CACHE, f));
+});
+
+/** Runs the compiled entry in a fresh process (this one caches the first import) and returns what it prints. */
+const runFresh = () =>
+  spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const { importCompiled } = await import(${JSON.stringify(path.join(REPO, 'scripts/compiled-entry.mjs'))}); await importCompiled(${JSON.stringify(path.relative(REPO, path.join(dir, 'entry.ts')))}, ${JSON.stringify(name)});`],
+    { cwd: REPO, encoding: 'utf8' },
+  );
+
+describe('the compiled entry (how the atlas bin runs the TypeScript CLI)', () => {
+  it('compiles an entry and its imports once, and compiles again when a source changes', async () => {
+    fs.writeFileSync(path.join(dir, 'dep.ts'), 'export const answer: number = 41;\n');
+    fs.writeFileSync(path.join(dir, 'entry.ts'), "import { answer } from './dep';\nexport const value: number = answer + 1;\nconsole.log(`value ${value}`);\n");
+    const mod = await importCompiled(path.relative(REPO, path.join(dir, 'entry.ts')), name);
+    expect(mod.value).toBe(42);
+    const bundle = path.join(CACHE, `${name}.mjs`);
+    const sources = JSON.parse(fs.readFileSync(path.join(CACHE, `${name}.sources.json`), 'utf8'));
+    expect(Object.keys(sources).map((f) => path.basename(f)).sort()).toEqual(['dep.ts', 'entry.ts']);
+
+    // Unchanged sources: the bundle is reused as it is.
+    const compiledAt = fs.statSync(bundle).mtimeMs;
+    expect(runFresh().stdout).toBe('value 42\n');
+    expect(fs.statSync(bundle).mtimeMs).toBe(compiledAt);
+
+    // An imported file changes: the next run compiles again and sees the change.
+    fs.writeFileSync(path.join(dir, 'dep.ts'), 'export const answer: number = 99;\n');
+    fs.utimesSync(path.join(dir, 'dep.ts'), new Date(), new Date(Date.now() + 5_000));
+    expect(runFresh().stdout).toBe('value 100\n');
+  });
+
+  it('reports a source that does not compile, with its file and line, and runs nothing', () => {
+    fs.writeFileSync(path.join(dir, 'entry.ts'), "export const broken = ;\nconsole.log('ran');\n");
+    fs.utimesSync(path.join(dir, 'entry.ts'), new Date(), new Date(Date.now() + 10_000));
+    const r = runFresh();
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/entry\.ts:1:\d+/);
+  });
+});
