@@ -75,7 +75,10 @@ async function compile(entry, bundle, sourcesFile) {
   });
   /** @type {Record<string, number>} */
   const sources = {};
-  for (const file of Object.keys(result.metafile.inputs)) sources[file] = fs.statSync(path.join(root, file)).mtimeMs;
+  // This file too: a change to how bundles are compiled makes every cached one stale.
+  for (const file of [...Object.keys(result.metafile.inputs), path.relative(root, import.meta.filename)]) {
+    sources[file] = fs.statSync(path.join(root, file)).mtimeMs;
+  }
   fs.mkdirSync(cacheDir, { recursive: true });
   const writeAtomically = (/** @type {string} */ file, /** @type {string | Uint8Array} */ contents) => {
     const tmp = `${file}.${process.pid}.tmp`;

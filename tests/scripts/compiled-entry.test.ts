@@ -30,7 +30,7 @@ describe('the compiled entry (how the atlas bin runs the TypeScript CLI)', () =>
     expect(mod.value).toBe(42);
     const bundle = path.join(CACHE, `${name}.mjs`);
     const sources = JSON.parse(fs.readFileSync(path.join(CACHE, `${name}.sources.json`), 'utf8'));
-    expect(Object.keys(sources).map((f) => path.basename(f)).sort()).toEqual(['dep.ts', 'entry.ts']);
+    expect(Object.keys(sources).map((f) => path.basename(f)).sort()).toEqual(['compiled-entry.mjs', 'dep.ts', 'entry.ts']);
 
     // Unchanged sources: the bundle is reused as it is.
     const compiledAt = fs.statSync(bundle).mtimeMs;
