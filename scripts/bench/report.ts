@@ -306,8 +306,9 @@ const METHOD = `## How it is measured
   built with \`--fail-on none\`, since one of its files has a YAML syntax error that the build would otherwise refuse.
 - **Fresh processes.** Every measurement is a new
   \`node --max-old-space-size=8192 --max-semi-space-size=64 …\` process (the young
-  generation the npm scripts and the \`atlas\` bin use; the floors get it too; TypeScript runs
-  under tsx). Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
+  generation the npm scripts and the \`atlas\` bin use; the floors get it too). The floors are
+  plain JavaScript; \`check\` runs the \`atlas\` bin's compiled CLI (compiled before the first
+  measurement), the build \`scripts/build.mjs\`, the in-process stage timer tsx. Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
   node process comes from \`process.resourceUsage().maxRSS\` written on exit by a preloaded module;
   "tree" RSS is the peak of the summed RSS of the process and its children (Pagefind's binary),
   sampled from /proc every 100 ms. **CPU time** is user + system time of the process and of the

@@ -18,14 +18,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 const made = new Set();
 parentPort.on('message', (batch) => {
-  for (const [file, contents, from] of batch) {
+  for (const [file, source] of batch) {
     const dir = path.dirname(file);
     if (!made.has(dir)) {
       fs.mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    if (from === undefined) fs.writeFileSync(file, contents);
-    else fs.copyFileSync(from, file);
+    if (typeof source === 'string' || ArrayBuffer.isView(source)) fs.writeFileSync(file, source);
+    else fs.copyFileSync(source.copyOf, file);
   }
   if (batch.length < ${BATCH}) parentPort.postMessage('flushed');
 });
@@ -35,7 +35,7 @@ export class BackgroundFileWriter {
   #worker: Worker | null = null;
   /** Settles when the worker reports every file written, or rejects when it fails or stops. */
   #flushed: Promise<void> | null = null;
-  #batch: [file: string, contents: string | Uint8Array, from?: string][] = [];
+  #batch: [file: string, source: string | Uint8Array | { copyOf: string }][] = [];
 
   /** Queues `contents` (text is written as UTF-8) for the absolute path `file` (its folder is created as needed). */
   write(file: string, contents: string | Uint8Array): void {
@@ -44,10 +44,10 @@ export class BackgroundFileWriter {
 
   /** Queues a copy of the file `from` to the absolute path `file` (its folder is created as needed). */
   copy(from: string, file: string): void {
-    this.#queue([file, '', from]);
+    this.#queue([file, { copyOf: from }]);
   }
 
-  #queue(entry: [file: string, contents: string | Uint8Array, from?: string]): void {
+  #queue(entry: [file: string, source: string | Uint8Array | { copyOf: string }]): void {
     this.#batch.push(entry);
     if (this.#batch.length === BATCH) {
       this.#start().postMessage(this.#batch);

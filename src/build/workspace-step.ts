@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import type { SourceLocation } from '../pipeline/model';
-import { readAtlasFiles } from '../pipeline/read-files';
 import { siteConfig } from '../site/config';
 import { WORKSPACE_BASE_PATH, type WorkspaceBase } from '../site/workspace-base';
 import type { BuildStep } from './build-steps';
@@ -13,10 +12,8 @@ export const workspaceStep: BuildStep = {
   name: 'workspace',
   // Written by the build's file writer, alongside Astro's render.
   prepare({ atlas, outDir, files: writer }) {
-    // The reader decides what counts as a schema file, so the browser sees exactly what the CLI reads.
-    const schema = readAtlasFiles(atlas.root)
-      .files.filter((f) => f.role === 'schema')
-      .map((f) => ({ path: f.path, text: f.text }));
+    // The files the pipeline read as the schema, so the browser sees exactly what the CLI reads.
+    const schema = [...atlas.schemaFiles];
     const files: string[] = [];
     const index = new Map<string, number>();
     const sites = (places: readonly SourceLocation[]) =>

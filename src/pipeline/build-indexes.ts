@@ -19,6 +19,7 @@ export interface IndexInput {
   files: number;
   documents: number;
   pages: WikiPage[];
+  schemaFiles: { path: string; text: string }[];
 }
 
 export function buildIndexes(input: IndexInput): Atlas {
@@ -89,5 +90,6 @@ export function buildIndexes(input: IndexInput): Atlas {
     byEdgeKind,
     paths,
     pages: input.pages,
+    schemaFiles: input.schemaFiles,
   };
 }

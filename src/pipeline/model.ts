@@ -104,6 +104,8 @@ export interface Atlas {
   paths: ReadonlyMap<string, string>;
   /** Wiki pages in path order (each is also a `Page` record). */
   pages: readonly WikiPage[];
+  /** The schema's files as read (path relative to the root, text): the workspace hands them to the browser's pipeline. */
+  schemaFiles: readonly { path: string; text: string }[];
 }
 
 export const EdgePayloadSchema = z

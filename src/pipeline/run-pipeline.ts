@@ -105,6 +105,7 @@ export function runPipeline(root: string, files: readonly SourceFile[], readProb
     files: files.length,
     documents,
     pages,
+    schemaFiles: files.filter((f) => f.role === 'schema').map((f) => ({ path: f.path, text: f.text })),
   });
   timer('index');
   return atlas;
