@@ -1,7 +1,11 @@
 /**
- * Runs a TypeScript entry point compiled by esbuild into one ES module, cached in
+ * Runs a TypeScript entry point compiled by esbuild into ES modules, cached in
  * `node_modules/.cache/atlas/` and compiled again whenever a source file it was built from has
  * changed (or gone). Packages stay outside the bundle and load from node_modules as usual.
+ *
+ * Code the entry imports lazily (`await import(...)`) goes into chunks of its own, and so do the
+ * packages that code imports: in one file, esbuild would hoist them to static imports, and every
+ * `atlas check` paid 0.1 s to load the MCP server's SDK, which only `atlas mcp` uses.
  *
  * Why not tsx, as the rest of the project runs: on Node 20 its module hooks run on a thread of
  * their own, one round trip per module. Registering them and loading the CLI's sources through
@@ -37,22 +41,28 @@ export async function importCompiled(entry, name) {
 }
 
 /**
- * Whether every source recorded for a bundle still has the modification time it was compiled from.
+ * Whether every source recorded for a bundle still has the modification time it was compiled from,
+ * and every file compiled from them is still there.
  * @param {string} sourcesFile
  */
 function isFresh(sourcesFile) {
-  /** @type {Record<string, number>} */
-  let sources;
+  /** @type {{ sources: Record<string, number>, outputs: string[] }} */
+  let record;
   try {
-    sources = JSON.parse(fs.readFileSync(sourcesFile, 'utf8'));
+    record = JSON.parse(fs.readFileSync(sourcesFile, 'utf8'));
   } catch {
     return false;
   }
-  return Object.entries(sources).every(([file, mtimeMs]) => fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs === mtimeMs);
+  const { sources, outputs } = record;
+  if (!sources || !Array.isArray(outputs)) return false;
+  return (
+    Object.entries(sources).every(([file, mtimeMs]) => fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs === mtimeMs) &&
+    outputs.every((file) => fs.existsSync(path.join(cacheDir, file)))
+  );
 }
 
 /**
- * Compiles `entry` and records its sources' modification times. Both files are written under a
+ * Compiles `entry` and records its sources' modification times. Every file is written under a
  * temporary name and renamed, so commands started together never read a half-written bundle.
  * @param {string} entry
  * @param {string} bundle
@@ -62,14 +72,18 @@ async function compile(entry, bundle, sourcesFile) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [entry],
+    entryPoints: { [path.basename(bundle, '.mjs')]: entry },
     bundle: true,
+    splitting: true,
     packages: 'external',
     platform: 'node',
     format: 'esm',
     target: 'node20',
     write: false,
-    outfile: bundle,
+    outdir: cacheDir,
+    outExtension: { '.js': '.mjs' },
+    // Named by content, so a chunk never changes under a command that is already running.
+    chunkNames: `${path.basename(bundle, '.mjs')}-chunks/[name]-[hash]`,
     metafile: true,
     logLevel: 'error',
   });
@@ -79,12 +93,31 @@ async function compile(entry, bundle, sourcesFile) {
   for (const file of [...Object.keys(result.metafile.inputs), path.relative(root, import.meta.filename)]) {
     sources[file] = fs.statSync(path.join(root, file)).mtimeMs;
   }
-  fs.mkdirSync(cacheDir, { recursive: true });
   const writeAtomically = (/** @type {string} */ file, /** @type {string | Uint8Array} */ contents) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, contents);
     fs.renameSync(tmp, file);
   };
-  writeAtomically(bundle, result.outputFiles[0].contents);
-  writeAtomically(sourcesFile, JSON.stringify(sources));
+  // Chunks first, then the entry that imports them, then the record that says it is fresh.
+  const outputs = [...result.outputFiles].sort((a, b) => Number(a.path === bundle) - Number(b.path === bundle));
+  for (const output of outputs) writeAtomically(output.path, output.contents);
+  writeAtomically(sourcesFile, JSON.stringify({ sources, outputs: outputs.map((o) => path.relative(cacheDir, o.path)) }));
+  pruneChunks(`${bundle.slice(0, -'.mjs'.length)}-chunks`, new Set(outputs.map((o) => o.path)));
+}
+
+/**
+ * Deletes a bundle's chunks that its latest compile did not produce, once they are an hour old (a
+ * command started before the recompile may still load one lazily).
+ * @param {string} dir
+ * @param {Set<string>} keep
+ */
+function pruneChunks(dir, keep) {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const file = path.join(dir, name);
+    if (keep.has(file)) continue;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs < hourAgo) fs.rmSync(file, { force: true });
+  }
 }

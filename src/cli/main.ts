@@ -177,6 +177,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 const isEntry = process.argv[1] && /(?:^|[\\/])(main\.ts|atlas\.mjs)$/.test(process.argv[1]);
 if (isEntry) {
+  // A reader that stops early (`atlas check | head`) closes the pipe: the output is simply no
+  // longer wanted, which is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit();
+  });
   const io: Io = {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),

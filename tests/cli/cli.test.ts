@@ -305,4 +305,21 @@ describe('the real command', () => {
       expect(JSON.parse(r.stdout).summary).toMatchObject({ root: BASIC, records: 6, problems: { error: 0, warning: 2, info: 1 } });
     },
   );
+
+  it('stops quietly when the reader closes the pipe early (atlas check | head)', () => {
+    // Enough problems that the report outgrows the pipe's buffer before `head` goes away.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-epipe-'));
+    tmp.push(dir);
+    fs.mkdirSync(path.join(dir, 'work'));
+    const targets = Array.from({ length: 3000 }, (_, i) => `      - topic:missing-${i}`).join('\n');
+    fs.writeFileSync(path.join(dir, 'work', 'hub.yaml'), `nodeKind: Project\nid: work:hub\nedges:\n  about:\n${targets}\n`);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" scripts/atlas.mjs check --domain "${dir}" | head -n 2; echo "status \${PIPESTATUS[0]}"`], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, ATLAS_STRICT: '', ATLAS_DOMAIN_DIR: '' },
+    });
+    expect(r.stdout.split('\n')[0]).toBe(`Atlas ${dir}`);
+    expect(r.stdout).toMatch(/status 0\n$/);
+    expect(r.stderr).toBe('');
+  });
 });
