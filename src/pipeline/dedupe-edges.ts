@@ -3,7 +3,7 @@
  * into one edge that remembers every place that declared it; attribute values that agree are
  * kept, a conflicting value keeps the first one and is reported.
  */
-import type { AtlasEdge, Attributes } from './model';
+import { bareObject, type AtlasEdge, type Attributes } from './model';
 import type { EdgeDeclaration } from './normalize-records';
 import { problem, type Problem } from './problems';
 
@@ -26,13 +26,13 @@ export function dedupeEdges(declarations: readonly EdgeDeclaration[]): DedupeRes
     const seen = byKey.get(key);
     if (!seen) {
       const edge: AtlasEdge = { from: d.from, to: d.to, kind: d.kind, declarations: [d.at], dangling: false };
-      if (d.attributes) edge.attributes = Object.assign(Object.create(null) as Attributes, d.attributes);
+      if (d.attributes) edge.attributes = Object.assign(bareObject(), d.attributes);
       byKey.set(key, edge);
       continue;
     }
     seen.declarations.push(d.at);
     if (!d.attributes) continue;
-    const merged: Attributes = seen.attributes ?? (Object.create(null) as Attributes);
+    const merged: Attributes = seen.attributes ?? bareObject();
     for (const name of Object.keys(d.attributes)) {
       const value = d.attributes[name];
       if (!Object.hasOwn(merged, name)) {

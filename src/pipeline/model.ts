@@ -11,6 +11,15 @@ import { processWide } from './process-wide';
 /** JSON-safe attribute values (dates already turned into ISO strings). */
 export type Attributes = Record<string, unknown>;
 
+/**
+ * An empty object without a prototype, for keys read from YAML: `constructor` or `__proto__` is
+ * then just a key. Not `Object.create(null)`: V8 gives that its dictionary layout, which for the
+ * attributes of 50,000 records cost about twice the memory and several times the time per read.
+ */
+export function bareObject<T = unknown>(): Record<string, T> {
+  return Object.setPrototypeOf({}, null) as Record<string, T>;
+}
+
 /** Where something was written. */
 export interface SourceLocation {
   /** Path relative to the atlas root, `/`-separated. */

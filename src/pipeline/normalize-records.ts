@@ -17,7 +17,7 @@ import {
   RESERVED_EDGE_KEYS,
   RESERVED_NODE_KEYS,
 } from './document-schema';
-import type { Attributes, AtlasRecord, Contribution, ContributionForm, SourceLocation } from './model';
+import { bareObject, type Attributes, type AtlasRecord, type Contribution, type ContributionForm, type SourceLocation } from './model';
 import type { ParsedDocument, ValuePath } from './parse-documents';
 import { problem, type Problem, type ProblemCode } from './problems';
 
@@ -155,7 +155,7 @@ export function mergeContributions(contributions: readonly RecordContribution[])
 
 /** A null-prototype copy, so keys like `__proto__` stay plain data. */
 function copyDict(src: Attributes): Attributes {
-  return Object.assign(Object.create(null) as Attributes, src);
+  return Object.assign(bareObject(), src);
 }
 
 function fillMissing(target: Attributes, src: Attributes): void {
@@ -285,7 +285,7 @@ class DocumentReader {
   }
 
   private readAttributes(raw: unknown, path: ValuePath): Attributes {
-    const out = Object.create(null) as Attributes;
+    const out: Attributes = bareObject();
     if (raw === undefined || raw === null) return out;
     if (!isMap(raw)) {
       this.report('invalid-attributes', path, `\`attributes\` is ${describe(raw)}, not a mapping; it was ignored.`);
@@ -327,7 +327,7 @@ class DocumentReader {
         this.report('invalid-edges', path, `A \`${kind}\` edge object has no usable \`target\` (also accepted: \`to\`, \`id\`); it was ignored.`);
         return;
       }
-      const attributes = Object.create(null) as Attributes;
+      const attributes: Attributes = bareObject();
       for (const nested of ['attributes', 'attrs']) {
         const n = item[nested];
         if (isMap(n)) for (const k of Object.keys(n)) attributes[k] = toJson(n[k]);
@@ -386,7 +386,7 @@ export function toJson(v: unknown): unknown {
   }
   if (Array.isArray(v)) return v.map(toJson);
   if (typeof v === 'object') {
-    const out = Object.create(null) as Record<string, unknown>;
+    const out = bareObject();
     for (const key of Object.keys(v)) out[key] = toJson((v as Record<string, unknown>)[key]);
     return out;
   }

@@ -3,7 +3,7 @@
  *
  * js-yaml is used with its default (safe) schema, so custom tags such as `!!js/function` are
  * refused rather than executed. Positions come from the parser itself: its `listener` reports
- * where every node opens, and we keep that tree of frames so later stages can ask "which line
+ * where every node opens, and we keep a table of the nodes so later stages can ask "which line
  * declared edges.involves_role[2]?" without guessing.
  */
 import yaml from 'js-yaml';
@@ -41,19 +41,18 @@ export interface ParseLimits {
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxNodes: 200_000, maxDepth: 64 };
 
 /**
- * The parser's tree, kept lean because it has a node per YAML value: scalars get no object of
- * their own, only an entry in their parent's parallel arrays.
+ * The parser's nodes in the order they open (depth first), as parallel arrays: the listener runs
+ * for every YAML value, so it only appends numbers, and no object is made per node. A node's
+ * subtree is the nodes after it up to `ends[node]`, so its children are found by skipping from
+ * one subtree's end to the next.
  */
-interface Frame {
-  start: number;
-  result: unknown;
-  kids: Kids | null;
-}
-interface Kids {
+interface NodeTable {
+  /** Where the parser began looking for the node (blanks and comments before it included). */
   starts: number[];
+  /** The value the node became. */
   results: unknown[];
-  /** The child's own frame when it has children itself, else null. */
-  frames: (Frame | null)[];
+  /** The last node of the node's subtree (the node itself when it has no children). */
+  ends: number[];
 }
 
 export interface ParseResult {
@@ -67,30 +66,24 @@ export interface ParseResult {
  */
 export function parseYamlDocuments(file: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
   const lines = new LineIndex(text);
-  const startStack: number[] = [];
-  const kidsStack: (Kids | null)[] = [];
-  const roots: Frame[] = [];
+  const nodes: NodeTable = { starts: [], results: [], ends: [] };
+  const { starts, results, ends } = nodes;
+  const open: number[] = [];
+  const roots: number[] = [];
 
   const listener = (event: 'open' | 'close', state: { position: number; result: unknown }) => {
     if (event === 'open') {
-      startStack.push(state.position);
-      kidsStack.push(null);
+      open.push(starts.length);
+      starts.push(state.position);
+      results.push(undefined);
+      ends.push(0);
       return;
     }
-    if (startStack.length === 0) return;
-    const start = startStack.pop()!;
-    const kids = kidsStack.pop()!;
-    const result = state.result;
-    const depth = kidsStack.length;
-    if (depth === 0) {
-      roots.push({ start, result, kids });
-      return;
-    }
-    let parent = kidsStack[depth - 1];
-    if (!parent) parent = kidsStack[depth - 1] = { starts: [], results: [], frames: [] };
-    parent.starts.push(start);
-    parent.results.push(result);
-    parent.frames.push(kids ? { start, result, kids } : null);
+    const node = open.pop();
+    if (node === undefined) return;
+    results[node] = state.result;
+    ends[node] = starts.length - 1;
+    if (open.length === 0) roots.push(node);
   };
 
   let values: unknown[];
@@ -104,16 +97,16 @@ export function parseYamlDocuments(file: string, text: string, limits: ParseLimi
   const aligned = roots.length === values.length;
   const raw = values.map((value, i) => ({
     value,
-    root: aligned ? roots[i]! : (roots.find((r) => r.result === value && typeof value === 'object') ?? null),
+    root: aligned ? roots[i]! : (roots.find((r) => results[r] === value && typeof value === 'object') ?? null),
   }));
 
   const documents: ParsedDocument[] = [];
   const problems: Problem[] = [];
   raw.forEach(({ value, root }, index) => {
-    const start = root ? skipToContent(text, root.start) : 0;
+    const start = root !== null ? skipToContent(text, starts[root]!) : 0;
     const pos = lines.pos(start);
     if (value === null || value === undefined) return; // empty document
-    const tooBig = measure(value, limits);
+    const tooBig = measure(value, limits, text.includes('&'));
     if (tooBig) {
       problems.push(
         problem({
@@ -131,7 +124,7 @@ export function parseYamlDocuments(file: string, text: string, limits: ParseLimi
       index,
       value,
       pos,
-      locate: (p) => lines.pos(skipToContent(text, root ? locateFrame(root, p) : 0)),
+      locate: (p) => lines.pos(skipToContent(text, root !== null ? locateNode(nodes, root, p) : 0)),
     });
   });
   return { documents, problems };
@@ -161,10 +154,11 @@ function syntaxProblem(file: string, err: unknown): Problem {
 
 /**
  * Counts the values a document expands to, following aliases (js-yaml shares one object per
- * anchor, so a "billion laughs" file is small in memory until something walks it).
+ * anchor, so a "billion laughs" file is small in memory until something walks it). Without an
+ * `&` in the file there are no anchors, so nothing is shared and nothing needs remembering.
  */
-function measure(value: unknown, limits: ParseLimits): string | null {
-  const sizes = new Map<object, number>();
+function measure(value: unknown, limits: ParseLimits, mayShare: boolean): string | null {
+  const sizes = mayShare ? new Map<object, number>() : null;
   let tooDeep = false;
   const walk = (v: unknown, depth: number): number => {
     if (v === null || typeof v !== 'object') return 1;
@@ -172,16 +166,16 @@ function measure(value: unknown, limits: ParseLimits): string | null {
       tooDeep = true;
       return Infinity;
     }
-    const known = sizes.get(v);
+    const known = sizes?.get(v);
     if (known !== undefined) return known;
-    sizes.set(v, Infinity); // a cycle counts as unbounded
+    sizes?.set(v, Infinity); // a cycle counts as unbounded
     let n = 1;
     const children = Array.isArray(v) ? v : Object.values(v);
     for (const child of children) {
       n += walk(child, depth + 1);
       if (n > limits.maxNodes) break;
     }
-    sizes.set(v, n);
+    sizes?.set(v, n);
     return n;
   };
   const total = walk(value, 0);
@@ -190,46 +184,54 @@ function measure(value: unknown, limits: ParseLimits): string | null {
   return null;
 }
 
-/** Drops the wrapper frames js-yaml opens when it tries a scalar as a mapping key first. */
-function unwrap(frame: Frame): Frame {
-  let f = frame;
-  while (f.kids && f.kids.results.length === 1 && f.kids.results[0] === f.result && f.kids.frames[0]) f = f.kids.frames[0];
-  return f;
+/** A node's children, in order. */
+function childrenOf({ ends }: NodeTable, node: number): number[] {
+  const kids: number[] = [];
+  for (let kid = node + 1; kid <= ends[node]!; kid = ends[kid]! + 1) kids.push(kid);
+  return kids;
+}
+
+/** Skips the wrapper nodes js-yaml opens when it tries a scalar as a mapping key first. */
+function unwrap({ results, ends }: NodeTable, node: number): number {
+  let n = node;
+  // One child (its subtree ends where ours does), holding the same value, with children of its own.
+  while (n < ends[n]! && ends[n + 1] === ends[n] && results[n + 1] === results[n] && ends[n + 1]! > n + 1) n++;
+  return n;
 }
 
 /** Start offset of the node at `path`, or of its deepest ancestor that could be found. */
-function locateFrame(root: Frame, path: ValuePath): number {
-  let frame = unwrap(root);
-  let best = frame.start;
+function locateNode(nodes: NodeTable, root: number, path: ValuePath): number {
+  const { starts, results, ends } = nodes;
+  let node = unwrap(nodes, root);
+  let best = starts[node]!;
   for (const step of path) {
-    const value = frame.result;
-    const kids = frame.kids;
-    if (value === null || typeof value !== 'object' || !kids) break;
+    const value = results[node];
+    if (value === null || typeof value !== 'object' || ends[node] === node) break;
+    const kids = childrenOf(nodes, node);
     let index = -1;
     let valueIndex = -1;
     if (Array.isArray(value)) {
       if (typeof step !== 'number') break;
-      if (kids.results.length === value.length) index = valueIndex = step;
+      if (kids.length === value.length) index = valueIndex = step;
       else {
         const target: unknown = value[step];
-        if (target !== null && typeof target === 'object') index = valueIndex = kids.results.indexOf(target);
+        if (target !== null && typeof target === 'object') index = valueIndex = kids.findIndex((k) => results[k] === target);
       }
     } else {
-      index = findKey(kids, value as Record<string, unknown>, String(step));
+      index = findKey(kids.map((k) => results[k]), value as Record<string, unknown>, String(step));
       valueIndex = index + 1;
     }
-    if (index < 0 || index >= kids.starts.length) break;
-    best = kids.starts[index]!;
-    const next = kids.frames[valueIndex];
-    if (!next) break;
-    frame = unwrap(next);
+    if (index < 0 || index >= kids.length) break;
+    best = starts[kids[index]!]!;
+    const next = kids[valueIndex];
+    if (next === undefined || ends[next] === next) break;
+    node = unwrap(nodes, next);
   }
   return best;
 }
 
-/** Index of a mapping's key among its children, which alternate key, value in key order. */
-function findKey(kids: Kids, value: Record<string, unknown>, key: string): number {
-  const results = kids.results;
+/** Index of a mapping's key among its children's values, which alternate key, value in key order. */
+function findKey(results: readonly unknown[], value: Record<string, unknown>, key: string): number {
   let p = 0;
   for (const k of Object.keys(value)) {
     while (p < results.length && !sameKey(results[p], k)) p++;

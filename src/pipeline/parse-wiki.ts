@@ -3,6 +3,7 @@
  * the article text. A page without frontmatter (or without an id) still becomes a record, with an
  * id derived from its path, and a warning.
  */
+import { bareObject } from './model';
 import { parseYamlDocuments, type ParsedDocument, type Pos } from './parse-documents';
 import { problem, type Problem } from './problems';
 import type { SourceFile } from './read-files';
@@ -73,7 +74,7 @@ export function parseWikiPage(file: SourceFile): WikiParseResult {
   const documents = Array.isArray(front.documents) ? front.documents.filter((d): d is string => typeof d === 'string') : [];
   const slug = typeof front.slug === 'string' && front.slug.trim() ? front.slug.trim().replace(/^\/+|\/+$/g, '') : relInWiki;
 
-  const attributes: Record<string, unknown> = Object.create(null);
+  const attributes = bareObject();
   for (const key of Object.keys(front)) if (key !== 'id' && key !== 'nodeKind' && key !== 'edges') attributes[key] = front[key];
   attributes.title = title;
   attributes.slug = slug;

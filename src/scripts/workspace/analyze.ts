@@ -5,7 +5,7 @@
  * Only problems in overlay files are reported, exactly as `atlas check` prints them for those
  * files. The result also carries the diff against the published records.
  */
-import { displayName, type Atlas, type AtlasEdge, type AtlasRecord, type RecordPayload } from '../../pipeline/model';
+import { bareObject, displayName, type Atlas, type AtlasEdge, type AtlasRecord, type RecordPayload } from '../../pipeline/model';
 import { cmp, compareProblems, type Problem } from '../../pipeline/problems';
 import type { SourceFile } from '../../pipeline/read-files';
 import { readContributions } from '../../pipeline/normalize-records';
@@ -145,7 +145,7 @@ export function syntheticFiles(published: Published, exact: ReadonlySet<string> 
     let docs = lines.get(line);
     if (!docs) lines.set(line, (docs = []));
     let doc = node ? undefined : docs.find((d) => d.id === id);
-    if (!doc) docs.push((doc = { id, kind, node, edges: Object.create(null) as Record<string, unknown[]> }));
+    if (!doc) docs.push((doc = { id, kind, node, edges: bareObject<unknown[]>() }));
     return doc;
   };
   const places = (flat: readonly number[] | undefined): [string, number][] => {
