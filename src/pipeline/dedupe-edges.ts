@@ -3,6 +3,7 @@
  * into one edge that remembers every place that declared it; attribute values that agree are
  * kept, a conflicting value keeps the first one and is reported.
  */
+import { edgeKey } from './edge-key';
 import { bareObject, type AtlasEdge, type Attributes } from './model';
 import type { EdgeDeclaration } from './normalize-records';
 import { problem, type Problem } from './problems';
@@ -13,16 +14,11 @@ export interface DedupeResult {
   problems: Problem[];
 }
 
-export function edgeKey(from: string, kind: string, to: string): string {
-  // JSON keeps the three fields apart even when an id holds the separator (YAML allows "\0" in ids).
-  return JSON.stringify([from, kind, to]);
-}
-
 export function dedupeEdges(declarations: readonly EdgeDeclaration[]): DedupeResult {
   const byKey = new Map<string, AtlasEdge>();
   const problems: Problem[] = [];
   for (const d of declarations) {
-    const key = edgeKey(d.from, d.kind, d.to);
+    const key = edgeKey(d);
     const seen = byKey.get(key);
     if (!seen) {
       const edge: AtlasEdge = { from: d.from, to: d.to, kind: d.kind, declarations: [d.at], dangling: false };
@@ -39,7 +35,7 @@ export function dedupeEdges(declarations: readonly EdgeDeclaration[]): DedupeRes
         merged[name] = value;
         continue;
       }
-      if (canonical(merged[name]) !== canonical(value)) {
+      if (canonicalJson(merged[name]) !== canonicalJson(value)) {
         const first = seen.declarations[0]!;
         problems.push(
           problem({
@@ -74,13 +70,12 @@ export function dedupeEdges(declarations: readonly EdgeDeclaration[]): DedupeRes
 }
 
 /** JSON with sorted keys, so `{a, b}` and `{b, a}` agree. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(value).sort()) Object.defineProperty(sorted, key, { value: (value as Record<string, unknown>)[key], enumerable: true });
-      return sorted;
-    }
-    return value;
-  });
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+    .join(',')}}`;
 }

@@ -2,9 +2,10 @@
  * Neighbourhood graphs: the file format of `/n/<path>.graph.json`, an in-memory store that merges
  * such files, and the filtered view the graph tab and the explorer draw.
  *
- * Pure and dependency-free on purpose: the build writes the files with `neighbourhoodFile`, the
+ * Pure, and importing nothing but the import-free edge-key.ts, on purpose: the build writes the files with `neighbourhoodFile`, the
  * browser reads them with `GraphStore` and `selectView`, and the unit tests exercise both.
  */
+import { edgeKey } from './edge-key';
 
 /** Format version, bumped when the tuple layout changes. */
 export const GRAPH_FILE_VERSION = 1;
@@ -56,10 +57,6 @@ export function nodeKindOf(node: Pick<GraphNode, 'kind'>): string {
   return node.kind ?? UNRESOLVED_KIND;
 }
 
-export function edgeKey(from: string, to: string, kind: string): string {
-  return `${from}\u0000${to}\u0000${kind}`;
-}
-
 /** Code-unit comparison: the same order in Node and every browser (no locale surprises). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -85,7 +82,7 @@ export function neighbourhoodFile(centre: NeighbourSource, lookup: (id: string) 
   const seen = new Set<string>();
   const rows: { edge: NeighbourSource['edges'][number]; other: string; name: string; kind: string; id: string }[] = [];
   for (const edge of centre.edges) {
-    const key = edgeKey(edge.from, edge.to, edge.kind);
+    const key = edgeKey(edge);
     if (seen.has(key)) continue;
     seen.add(key);
     const other = edge.from === centre.id ? edge.to : edge.from;
@@ -139,7 +136,7 @@ export class GraphStore {
       const from = ids[f]!;
       const to = ids[t]!;
       const kind = file.edgeKinds[k]!;
-      const key = edgeKey(from, to, kind);
+      const key = edgeKey({ from, kind, to });
       if (this.edges.has(key)) continue;
       this.edges.set(key, attributes ? { key, from, to, kind, attributes } : { key, from, to, kind });
       this.link(from, key);

@@ -35,6 +35,15 @@ export function pathToId(path: string): string {
     .join(':');
 }
 
+/** `decodeURIComponent`, or the text unchanged when it is not valid percent-encoding. */
+export function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** A path as it appears in an `href`: each segment percent-encoded (`@` kept readable). */
 export function encodePathForUrl(path: string): string {
   return path

@@ -3,6 +3,7 @@
  * `[text](atlas:record-id)`. The link checker and the renderer both use these helpers, so what
  * is reported as broken is exactly what is rendered as broken.
  */
+import { decodeSafe } from './record-path';
 
 export interface WikiLink {
   type: 'page' | 'record';
@@ -103,10 +104,3 @@ export function resolveWikiPath(fromFile: string, href: string): string | null {
   return parts.join('/');
 }
 
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

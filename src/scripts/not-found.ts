@@ -3,27 +3,26 @@
  * `/n/workflow%3Aschema-migration?tab=json` -> `/n/workflow/schema-migration/?tab=json`.
  */
 import { closestIds } from '../pipeline/closest-ids';
-import { encodePathForUrl } from '../pipeline/record-path';
-
-type Ids = Record<string, [name: string, kind: string, path: string]>;
+import { decodeSafe } from '../pipeline/record-path';
+import { fetchIds, recordUrl, siteBase, type IdIndex } from './site-urls';
 
 class NotFound extends HTMLElement {
   async connectedCallback(): Promise<void> {
-    const base = document.documentElement.dataset.base ?? '/';
+    const base = siteBase();
     const rest = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : location.pathname.replace(/^\//, '');
-    let ids: Ids;
+    let ids: IdIndex;
     try {
-      ids = (await (await fetch(this.dataset.ids!)).json()) as Ids;
+      ids = await fetchIds();
     } catch {
       return;
     }
-    const recordUrl = (id: string) => `${base}n/${encodePathForUrl(ids[id]![2])}/`;
+    const recordHref = (id: string) => recordUrl(ids[id]![2]);
     let query = decodeSafe(rest.replace(/\/+$/, '').split('/').pop() ?? '');
     const legacy = /^n\/([^/]+)\/?$/.exec(rest);
     if (legacy) {
       const id = decodeSafe(legacy[1]!);
       if (ids[id]) {
-        location.replace(`${recordUrl(id)}${location.search}${location.hash}`);
+        location.replace(`${recordHref(id)}${location.search}${location.hash}`);
         return;
       }
       query = id;
@@ -45,7 +44,7 @@ class NotFound extends HTMLElement {
     for (const id of near) {
       const li = document.createElement('li');
       const a = document.createElement('a');
-      a.href = recordUrl(id);
+      a.href = recordHref(id);
       a.textContent = ids[id]![0];
       const code = document.createElement('code');
       code.textContent = ` ${id}`;
@@ -53,14 +52,6 @@ class NotFound extends HTMLElement {
       list.append(li);
     }
     box.hidden = false;
-  }
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
   }
 }
 

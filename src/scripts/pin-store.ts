@@ -3,6 +3,7 @@
  * Kept tiny and dependency-free because the pin button on every record page imports it; the
  * workspace page adds validation (zod) on import.
  */
+import { siteBase } from './site-urls';
 
 /** A pinned record, with what is needed to list and link it without fetching anything. */
 export interface Pin {
@@ -33,8 +34,6 @@ export interface WorkspaceData {
   views: SavedView[];
 }
 
-/** The site's base path (`/` or `/atlas/`), written on <html> by the layout. */
-export const siteBase = (): string => document.documentElement.dataset.base || '/';
 
 /** One store per base, so several atlases on one origin keep their own pins. */
 export const storeKey = (): string => `atlas-workspace:${siteBase()}`;

@@ -3,11 +3,11 @@
  * come from a small JSON file fetched on the first filter or sort; until then the server's page
  * and its pagination links stay as they are.
  */
+import { escapeHtml } from '../site/escape-html';
 import type { RecordRow as Row } from '../site/record-rows';
 
 type Key = keyof Row;
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SHOWN = 200;
 
 class RecordTable extends HTMLElement {
@@ -71,7 +71,7 @@ class RecordTable extends HTMLElement {
       .slice(0, SHOWN)
       .map(
         (r) =>
-          `<tr><td><a href="${esc(r.url)}">${esc(r.name)}</a></td><td><code>${esc(r.id)}</code></td>${showKind ? `<td>${esc(r.kind)}</td>` : ''}${showCluster ? `<td>${esc(r.cluster)}</td>` : ''}<td class="num">${r.out}</td><td class="num">${r.in}</td></tr>`,
+          `<tr><td><a href="${escapeHtml(r.url)}">${escapeHtml(r.name)}</a></td><td><code>${escapeHtml(r.id)}</code></td>${showKind ? `<td>${escapeHtml(r.kind)}</td>` : ''}${showCluster ? `<td>${escapeHtml(r.cluster)}</td>` : ''}<td class="num">${r.out}</td><td class="num">${r.in}</td></tr>`,
       )
       .join('');
     const pager = this.querySelector<HTMLElement>('.server-pager');

@@ -19,6 +19,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { displayName, type Atlas } from '../pipeline/model';
 import { processWide } from '../pipeline/process-wide';
+import { decodeSafe } from '../pipeline/record-path';
 import { isRelativeMarkdown, RECORD_LINK, resolveWikiLink, type LinkResolution } from '../pipeline/wiki-links';
 import { getAtlas } from './atlas-data';
 import { siteConfig } from './config';
@@ -348,10 +349,3 @@ function plainParagraphs(source: string): Promise<RenderedMarkdown> | null {
 }
 
 
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

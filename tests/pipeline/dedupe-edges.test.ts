@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeEdges, edgeKey } from '../../src/pipeline/dedupe-edges';
+import { canonicalJson, dedupeEdges } from '../../src/pipeline/dedupe-edges';
+import { edgeKey } from '../../src/pipeline/edge-key';
 import type { EdgeDeclaration } from '../../src/pipeline/normalize-records';
 import { atlasOf, codes, only } from './helpers';
 
@@ -70,8 +71,16 @@ describe('dedupeEdges', () => {
     expect(conflict[0]!.message).toContain('c/f.yaml:1');
   });
 
+  it('compares attribute values by canonical JSON: key order does not matter, values do', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
+    expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
+    expect(canonicalJson(JSON.parse('{"__proto__": {"x": 1}, "y": null}'))).toBe('{"__proto__":{"x":1},"y":null}');
+  });
+
   it('does not let an edge key collide across fields', () => {
-    expect(edgeKey('a', 'b', 'c')).not.toBe(edgeKey('a', 'bc', ''));
+    expect(edgeKey({ from: 'a', kind: 'b', to: 'c' })).not.toBe(edgeKey({ from: 'a', kind: 'bc', to: '' }));
+    expect(edgeKey({ from: 'a\u0000b', kind: 'k', to: 'x' })).not.toBe(edgeKey({ from: 'a', kind: 'b\u0000k', to: 'x' }));
+    expect(edgeKey({ from: 'a', kind: 'k\u0000x', to: 'y' })).not.toBe(edgeKey({ from: 'a', kind: 'k', to: 'x\u0000y' }));
     line = 0;
     expect(dedupeEdges([decl('a:b', 'k', 'x'), decl('a', 'b:k', 'x')]).edges).toHaveLength(2);
   });

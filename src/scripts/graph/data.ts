@@ -4,18 +4,10 @@
  */
 import type { NeighbourhoodFile } from '../../pipeline/graph-data';
 import { encodePathForUrl } from '../../pipeline/record-path';
-
-/** The site's base path (`/` or `/atlas/`), from the layout's `<html data-base>`. */
-export function base(): string {
-  return document.documentElement.dataset.base ?? '/';
-}
-
-export function recordUrl(path: string): string {
-  return `${base()}n/${encodePathForUrl(path)}/`;
-}
+import { siteBase } from '../site-urls';
 
 export function neighbourhoodUrl(path: string): string {
-  return `${base()}n/${encodePathForUrl(path)}.graph.json`;
+  return `${siteBase()}n/${encodePathForUrl(path)}.graph.json`;
 }
 
 const files = new Map<string, Promise<NeighbourhoodFile>>();
@@ -34,14 +26,6 @@ export function fetchNeighbourhood(path: string): Promise<NeighbourhoodFile> {
   return p;
 }
 
-/** `/ids.json`: id -> [display name, kind, path]. */
-export type IdIndex = Record<string, [string, string, string]>;
-let ids: Promise<IdIndex> | undefined;
-
-export function fetchIds(): Promise<IdIndex> {
-  ids ??= fetch(`${base()}ids.json`).then((r) => r.json() as Promise<IdIndex>);
-  return ids;
-}
 
 /** Runs `fn` over `items`, `limit` at a time. */
 export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -50,19 +34,6 @@ export async function eachLimited<T>(items: readonly T[], limit: number, fn: (it
     while (next < items.length) await fn(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-/** Saves a blob or text as a download. */
-export function download(name: string, data: Blob | string, type = 'application/octet-stream'): void {
-  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A file name from a record id. */

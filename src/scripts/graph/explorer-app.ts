@@ -9,7 +9,9 @@ import { DISPLAY_CAP, GraphStore, compareText, nodeKindOf, type GraphEdge } from
 import { findShortestPaths, type PathSearchResult } from '../../pipeline/graph-paths';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
 import { plural } from '../../site/plural';
-import { download, esc, fetchIds, fetchNeighbourhood, recordUrl, type IdIndex } from './data';
+import { download } from '../download';
+import { fetchIds, recordUrl, type IdIndex } from '../site-urls';
+import { esc, fetchNeighbourhood } from './data';
 import { attachPicker } from './record-picker';
 
 interface State {

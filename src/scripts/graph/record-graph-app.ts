@@ -7,7 +7,9 @@ import { GraphStore, UNRESOLVED_KIND, capNotice, nodeKindOf, selectView, type Di
 import { NO_CONNECTIONS, recordGraphControlsHtml } from '../../site/graph-frame-html';
 import { plural } from '../../site/plural';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
-import { download, eachLimited, esc, fetchNeighbourhood, recordUrl, safeName } from './data';
+import { download } from '../download';
+import { recordUrl } from '../site-urls';
+import { eachLimited, esc, fetchNeighbourhood, safeName } from './data';
 
 /** URL parameters (all optional; defaults are left out so plain links stay plain). */
 const P = { edge: 'ek', node: 'nk', dir: 'dir', depth: 'depth', layout: 'layout' } as const;

@@ -2,7 +2,8 @@
  * A search-as-you-type record picker (ARIA combobox with a listbox) over `/ids.json`. Matches
  * ids and display names; prefix matches rank first. Calls `onPick(id)` on Enter or click.
  */
-import { esc, fetchIds, type IdIndex } from './data';
+import { fetchIds, type IdIndex } from '../site-urls';
+import { esc } from './data';
 
 const MAX = 12;
 

@@ -4,7 +4,8 @@
  */
 import type { SchemaGraph } from '../../site/graph-schema';
 import { GraphCanvas, type LayoutName } from './canvas';
-import { download, esc } from './data';
+import { download } from '../download';
+import { esc } from './data';
 
 export async function startSchemaGraph(root: HTMLElement): Promise<void> {
   const data = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent!) as SchemaGraph;

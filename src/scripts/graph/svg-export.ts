@@ -3,6 +3,7 @@
  * with arrowheads, in the positions the layout gave them. Takes plain data (no cytoscape), so the
  * export stays independent of the renderer and needs no extra dependency.
  */
+import { escapeHtml } from '../../site/escape-html';
 
 export interface SvgNode {
   x: number;
@@ -31,7 +32,6 @@ export interface SvgEdge {
   title: string;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (n: number) => (Math.round(n * 10) / 10).toString();
 
 export function writeSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[], opts: { background: string; text: string; title: string }): string {
@@ -53,11 +53,11 @@ export function writeSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[], o
   const oy = pad - minY;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" font-family="system-ui, sans-serif" font-size="12">`);
-  out.push(`<title>${esc(opts.title)}</title>`);
-  out.push(`<rect width="100%" height="100%" fill="${esc(opts.background)}"/>`);
+  out.push(`<title>${escapeHtml(opts.title)}</title>`);
+  out.push(`<rect width="100%" height="100%" fill="${escapeHtml(opts.background)}"/>`);
   const colours = [...new Set(edges.map((e) => e.colour))];
   out.push('<defs>');
-  colours.forEach((c, i) => out.push(`<marker id="arrow${i}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${esc(c)}"/></marker>`));
+  colours.forEach((c, i) => out.push(`<marker id="arrow${i}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${escapeHtml(c)}"/></marker>`));
   out.push('</defs>');
   out.push('<g class="edges">');
   for (const e of edges) {
@@ -68,15 +68,15 @@ export function writeSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[], o
     const y2 = e.y2 - (dy / len) * e.targetRadius;
     const dash = e.style === 'dashed' ? ' stroke-dasharray="6 4"' : e.style === 'dotted' ? ' stroke-dasharray="1.5 3"' : '';
     out.push(
-      `<line x1="${num(e.x1 + ox)}" y1="${num(e.y1 + oy)}" x2="${num(x2 + ox)}" y2="${num(y2 + oy)}" stroke="${esc(e.colour)}" stroke-width="${num(e.width)}"${dash} marker-end="url(#arrow${colours.indexOf(e.colour)})"><title>${esc(e.title)}</title></line>`,
+      `<line x1="${num(e.x1 + ox)}" y1="${num(e.y1 + oy)}" x2="${num(x2 + ox)}" y2="${num(y2 + oy)}" stroke="${escapeHtml(e.colour)}" stroke-width="${num(e.width)}"${dash} marker-end="url(#arrow${colours.indexOf(e.colour)})"><title>${escapeHtml(e.title)}</title></line>`,
     );
   }
   out.push('</g><g class="nodes">');
   for (const n of nodes) {
     const dash = n.dashed ? ' stroke-dasharray="4 3"' : '';
     out.push(
-      `<g><title>${esc(n.title)}</title><circle cx="${num(n.x + ox)}" cy="${num(n.y + oy)}" r="${num(n.size / 2)}" fill="${esc(n.fill)}" stroke="${esc(n.stroke)}" stroke-width="${num(n.strokeWidth)}"${dash}/>` +
-        `<text x="${num(n.x + ox)}" y="${num(n.y + oy + n.size / 2 + 14)}" text-anchor="middle" fill="${esc(opts.text)}">${esc(n.label)}</text></g>`,
+      `<g><title>${escapeHtml(n.title)}</title><circle cx="${num(n.x + ox)}" cy="${num(n.y + oy)}" r="${num(n.size / 2)}" fill="${escapeHtml(n.fill)}" stroke="${escapeHtml(n.stroke)}" stroke-width="${num(n.strokeWidth)}"${dash}/>` +
+        `<text x="${num(n.x + ox)}" y="${num(n.y + oy + n.size / 2 + 14)}" text-anchor="middle" fill="${escapeHtml(opts.text)}">${escapeHtml(n.label)}</text></g>`,
     );
   }
   out.push('</g></svg>');

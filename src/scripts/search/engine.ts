@@ -5,8 +5,8 @@
  */
 import { escapeHtml } from '../../site/escape-html';
 import { closestIds } from '../../pipeline/closest-ids';
-import { encodePathForUrl } from '../../pipeline/record-path';
 import { ID_TERMS_WEIGHT, looksLikeId } from '../../site/search-terms';
+import { fetchIds, recordUrl, siteBase, type IdIndex } from '../site-urls';
 
 /** The parts of Pagefind's browser API this site uses. */
 interface PagefindResult {
@@ -32,8 +32,6 @@ interface Pagefind {
   filters(): Promise<FilterCounts>;
   search(term: string | null, o?: { filters?: Record<string, unknown> }): Promise<PagefindSearch>;
 }
-
-type Ids = Record<string, [name: string, kind: string, path: string]>;
 
 /** Filter groups, in display order; the URL parameter has the same name. */
 export const FILTER_GROUPS = ['kind', 'cluster'] as const;
@@ -66,10 +64,6 @@ export interface Outcome {
   counts: FilterCounts;
 }
 
-export function siteBase(): string {
-  return document.documentElement.dataset.base ?? '/';
-}
-
 let pagefindPromise: Promise<Pagefind> | undefined;
 
 /** Loads Pagefind once (its JS, then its wasm and entry file on `init`). */
@@ -87,28 +81,12 @@ export function loadPagefind(): Promise<Pagefind> {
   return pagefindPromise;
 }
 
-let idsPromise: Promise<Ids> | undefined;
-
-/** `/ids.json`, fetched only when a query looks like an id or nothing was found. */
-export function loadIds(): Promise<Ids> {
-  idsPromise ??= fetch(`${siteBase()}ids.json`).then((r) => {
-    if (!r.ok) throw new Error(`ids.json: HTTP ${r.status}`);
-    return r.json() as Promise<Ids>;
-  });
-  idsPromise.catch(() => (idsPromise = undefined));
-  return idsPromise;
-}
-
-export function recordUrl(path: string): string {
-  return `${siteBase()}n/${encodePathForUrl(path)}/`;
-}
-
 /** The record named exactly by `query`, from /ids.json (case-insensitive when that is unambiguous). */
 async function exactRecord(query: string): Promise<Hit | undefined> {
   if (!looksLikeId(query)) return undefined;
-  let ids: Ids;
+  let ids: IdIndex;
   try {
-    ids = await loadIds();
+    ids = await fetchIds();
   } catch {
     return undefined;
   }
@@ -126,7 +104,7 @@ async function exactRecord(query: string): Promise<Hit | undefined> {
 
 /** Ids close to what was typed, for "no results". */
 export async function suggestIds(query: string, limit = 6): Promise<Hit[]> {
-  const ids = await loadIds();
+  const ids = await fetchIds();
   return closestIds(query, Object.keys(ids), limit).map((id) => {
     const [name, kind, path] = ids[id]!;
     return { url: recordUrl(path), name, kind, id };

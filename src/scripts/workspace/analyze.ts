@@ -5,6 +5,8 @@
  * Only problems in overlay files are reported, exactly as `atlas check` prints them for those
  * files. The result also carries the diff against the published records.
  */
+import { canonicalJson } from '../../pipeline/dedupe-edges';
+import { edgeKey } from '../../pipeline/edge-key';
 import { bareObject, displayName, type Atlas, type AtlasEdge, type AtlasRecord, type RecordPayload } from '../../pipeline/model';
 import { cmp, compareProblems, type Problem } from '../../pipeline/problems';
 import type { SourceFile } from '../../pipeline/read-files';
@@ -198,19 +200,7 @@ function yamlSafeJson(v: unknown): string {
   return JSON.stringify(v).replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const edgeKey = (e: { from: string; kind: string; to: string }) => `${e.from}\u0000${e.kind}\u0000${e.to}`;
 const ref = (e: EdgeRef): EdgeRef => (e.attributes ? { from: e.from, kind: e.kind, to: e.to, attributes: { ...e.attributes } } : { from: e.from, kind: e.kind, to: e.to });
-
-/** JSON with sorted keys: attribute order is not a change. */
-export function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(',')}}`;
-}
 
 function diffEdges(before: readonly EdgeRef[], after: readonly EdgeRef[], change: RecordChange): void {
   const b = new Map(before.map((e) => [edgeKey(e), e]));
@@ -218,7 +208,7 @@ function diffEdges(before: readonly EdgeRef[], after: readonly EdgeRef[], change
   for (const [k, e] of a) {
     const old = b.get(k);
     if (!old) change.edgesAdded.push(ref(e));
-    else if (canonical(old.attributes ?? {}) !== canonical(e.attributes ?? {})) change.edgesChanged.push({ before: ref(old), after: ref(e) });
+    else if (canonicalJson(old.attributes ?? {}) !== canonicalJson(e.attributes ?? {})) change.edgesChanged.push({ before: ref(old), after: ref(e) });
   }
   for (const [k, e] of b) if (!a.has(k)) change.edgesRemoved.push(ref(e));
 }
@@ -248,7 +238,7 @@ export function diffAgainst(before: ReadonlyMap<string, RecordPayload>, atlas: A
     for (const key of keys) {
       const had = Object.hasOwn(old.attributes, key);
       const has = Object.hasOwn(r.attributes, key);
-      if (had && has && canonical(old.attributes[key]) === canonical(r.attributes[key])) continue;
+      if (had && has && canonicalJson(old.attributes[key]) === canonicalJson(r.attributes[key])) continue;
       const c: AttributeChange = { key };
       if (had) c.before = old.attributes[key];
       if (has) c.after = r.attributes[key];

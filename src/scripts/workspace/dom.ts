@@ -28,16 +28,6 @@ export function append(parent: Node, children: Child[]): void {
   }
 }
 
-/** Saves `text` as a file download, entirely in the browser. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** `<copy-button>` (the site's own element) copying the text of element `target`. */
 export function copyButton(target: string, label: string): HTMLElement {
   const el = document.createElement('copy-button');

@@ -4,18 +4,13 @@
  * the page and the data it fetched work offline afterwards.
  */
 import '../copy-button';
-import { encodePathForUrl } from '../../pipeline/record-path';
 import { WORKSPACE_BASE_PATH } from '../../site/workspace-paths';
-import { siteBase } from '../pin-store';
+import { fetchIds, recordUrl, siteBase } from '../site-urls';
 import { initOverlayPanel } from './overlay-panel';
 import { initPinsPanel } from './pins-panel';
 
-let idsPromise: Promise<Record<string, [string, string, string]> | null> | null = null;
-/** `/ids.json`, fetched once; null when unavailable (offline before first load). */
-const ids = () =>
-  (idsPromise ??= fetch(`${siteBase()}ids.json`)
-    .then((r) => (r.ok ? (r.json() as Promise<Record<string, [string, string, string]>>) : null))
-    .catch(() => null));
+/** `/ids.json`; null when unavailable (offline before its first load). */
+const ids = () => fetchIds().catch(() => null);
 
 /**
  * Asks the service worker to keep what this visit loaded before it was in control: the page, its
@@ -37,7 +32,7 @@ if (overlay) {
   initOverlayPanel({
     root: overlay,
     ids,
-    pageUrl: (path) => `${siteBase()}n/${encodePathForUrl(path)}/`,
+    pageUrl: recordUrl,
     onLoaded: (workerUrl) => precache([workerUrl, `${location.origin}${siteBase()}${WORKSPACE_BASE_PATH}`, `${location.origin}${siteBase()}records.ndjson`, `${location.origin}${siteBase()}ids.json`]),
   });
 }

@@ -4,10 +4,11 @@
  * and downloads. Nothing is sent anywhere.
  */
 import type { Problem } from '../../pipeline/problems';
-import { siteBase } from '../pin-store';
+import { siteBase } from '../site-urls';
 import type { EdgeRef } from './analyze';
 import { plural } from '../../site/plural';
-import { download, h, type Child } from './dom';
+import { download } from '../download';
+import { h, type Child } from './dom';
 import { DEFAULT_OVERLAY_PATH, normalizeOverlayPath, type OverlayFile } from './overlay-files';
 import { renderDraft, type LinkContext } from './render-record';
 import type { OverlayReport } from './report';

@@ -2,10 +2,11 @@
  * The workspace's pins (grouped by kind, with a private note each) and saved views: rendered from
  * the store, updated live when another tab pins something, exported and imported as JSON.
  */
-import { encodePathForUrl } from '../../pipeline/record-path';
-import { loadWorkspace, onWorkspaceChange, saveWorkspace, siteBase, type Pin, type WorkspaceData } from '../pin-store';
+import { loadWorkspace, onWorkspaceChange, saveWorkspace, type Pin, type WorkspaceData } from '../pin-store';
+import { recordUrl, siteBase } from '../site-urls';
 import { plural } from '../../site/plural';
-import { download, h } from './dom';
+import { download } from '../download';
+import { h } from './dom';
 import storeSchemaUrl from 'virtual:esbuild-bundle/store-schema';
 
 export interface PinsPanelOptions {
@@ -43,10 +44,8 @@ export function initPinsPanel({ root, ids }: PinsPanelOptions): void {
     root.querySelectorAll<HTMLElement>('[data-view-count]').forEach((el) => (el.textContent = String(data.views.length)));
   };
 
-  const recordUrl = (p: Pin) => {
-    const path = known?.[p.id]?.[2] ?? p.path;
-    return `${siteBase()}n/${encodePathForUrl(path)}/`;
-  };
+  /** A pin's page, at its current path when /ids.json knows the id (paths can change between builds). */
+  const pinUrl = (p: Pin) => recordUrl(known?.[p.id]?.[2] ?? p.path);
 
   const renderPins = (data: WorkspaceData) => {
     pinList.replaceChildren();
@@ -107,7 +106,7 @@ export function initPinsPanel({ root, ids }: PinsPanelOptions): void {
       h(
         'div',
         { class: 'pin-head' },
-        gone ? h('span', { class: 'pin-name' }, name) : h('a', { class: 'pin-name', href: recordUrl(p) }, name),
+        gone ? h('span', { class: 'pin-name' }, name) : h('a', { class: 'pin-name', href: pinUrl(p) }, name),
         h('code', { class: 'pin-id' }, p.id),
         gone && h('span', { class: 'badge sev-warning', title: 'The published atlas has no record with this id any more' }, 'not in this atlas'),
         unpin,

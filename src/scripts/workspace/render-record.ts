@@ -6,7 +6,8 @@
 import { tokenizeJson } from '../../site/json-html';
 import type { AtlasEdge } from '../../pipeline/model';
 import { humanize, viewAttribute } from '../../site/attribute-view';
-import { copyButton, download, h, type Child } from './dom';
+import { download } from '../download';
+import { copyButton, h, type Child } from './dom';
 import type { DraftRecord, OverlayReport } from './report';
 
 /** What the renderer needs to link records: published ids to their page URL, drafts to their anchor. */

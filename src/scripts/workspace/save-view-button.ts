@@ -3,7 +3,8 @@
  * hash state) under a name in the workspace. A small inline form, so it works with the keyboard
  * and screen readers without a modal: Enter saves, Escape cancels.
  */
-import { loadWorkspace, saveWorkspace, siteBase } from '../pin-store';
+import { loadWorkspace, saveWorkspace } from '../pin-store';
+import { siteBase } from '../site-urls';
 
 class SaveViewButton extends HTMLElement {
   connectedCallback(): void {
