@@ -31,11 +31,14 @@ parentPort.on('message', (batch) => {
 });
 `;
 
+/** What a queued file is made from: its contents (text is written as UTF-8), or a file to copy. */
+type FileSource = string | Uint8Array | { copyOf: string };
+
 export class BackgroundFileWriter {
   #worker: Worker | null = null;
   /** Settles when the worker reports every file written, or rejects when it fails or stops. */
   #flushed: Promise<void> | null = null;
-  #batch: [file: string, source: string | Uint8Array | { copyOf: string }][] = [];
+  #batch: [file: string, source: FileSource][] = [];
 
   /** Queues `contents` (text is written as UTF-8) for the absolute path `file` (its folder is created as needed). */
   write(file: string, contents: string | Uint8Array): void {
@@ -47,7 +50,7 @@ export class BackgroundFileWriter {
     this.#queue([file, { copyOf: from }]);
   }
 
-  #queue(entry: [file: string, source: string | Uint8Array | { copyOf: string }]): void {
+  #queue(entry: [file: string, source: FileSource]): void {
     this.#batch.push(entry);
     if (this.#batch.length === BATCH) {
       this.#start().postMessage(this.#batch);

@@ -218,7 +218,7 @@ function locateNode(nodes: NodeTable, root: number, path: ValuePath): number {
         if (target !== null && typeof target === 'object') index = valueIndex = kids.findIndex((k) => results[k] === target);
       }
     } else {
-      index = findKey(kids.map((k) => results[k]), value as Record<string, unknown>, String(step));
+      index = findKey(kids, results, value as Record<string, unknown>, String(step));
       valueIndex = index + 1;
     }
     if (index < 0 || index >= kids.length) break;
@@ -230,12 +230,12 @@ function locateNode(nodes: NodeTable, root: number, path: ValuePath): number {
   return best;
 }
 
-/** Index of a mapping's key among its children's values, which alternate key, value in key order. */
-function findKey(results: readonly unknown[], value: Record<string, unknown>, key: string): number {
+/** Index of a mapping's key among its children (`kids`), which alternate key, value in key order. */
+function findKey(kids: readonly number[], results: readonly unknown[], value: Record<string, unknown>, key: string): number {
   let p = 0;
   for (const k of Object.keys(value)) {
-    while (p < results.length && !sameKey(results[p], k)) p++;
-    if (p >= results.length) return -1;
+    while (p < kids.length && !sameKey(results[kids[p]!], k)) p++;
+    if (p >= kids.length) return -1;
     if (k === key) return p;
     p += 2;
   }

@@ -33,6 +33,7 @@ export function runPipeline(root: string, files: readonly SourceFile[], readProb
 
   const contributions: RecordContribution[] = [];
   const schemaDocs: ParsedDocument[] = [];
+  const schemaFiles: { path: string; text: string }[] = [];
   const pages: WikiPage[] = [];
   let documents = 0;
   let parseMs = 0;
@@ -63,6 +64,7 @@ export function runPipeline(root: string, files: readonly SourceFile[], readProb
     parseMs += t1 - t0;
     if (file.role === 'schema') {
       schemaDocs.push(...parsed.documents);
+      schemaFiles.push({ path: file.path, text: file.text });
       continue;
     }
     documents += parsed.documents.length;
@@ -105,7 +107,7 @@ export function runPipeline(root: string, files: readonly SourceFile[], readProb
     files: files.length,
     documents,
     pages,
-    schemaFiles: files.filter((f) => f.role === 'schema').map((f) => ({ path: f.path, text: f.text })),
+    schemaFiles,
   });
   timer('index');
   return atlas;

@@ -347,5 +347,3 @@ function plainParagraphs(source: string): Promise<RenderedMarkdown> | null {
     .join('\n');
   return Promise.resolve({ html, headings: [], hasDiagram: false });
 }
-
-

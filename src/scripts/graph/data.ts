@@ -40,6 +40,3 @@ export async function eachLimited<T>(items: readonly T[], limit: number, fn: (it
 export function safeName(id: string): string {
   return id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'graph';
 }
-
-/** The site's one HTML escaper, under the short name the graph scripts' templates use. */
-export { escapeHtml as esc } from '../../site/escape-html';

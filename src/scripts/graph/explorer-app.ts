@@ -5,13 +5,14 @@
  *
  *   ?seed=<id>&x=<expanded id>&rm=<removed id>&nk=<hidden kind>&from=<id>&to=<id>&layout=<name>
  */
+import { escapeHtml } from '../../site/escape-html';
 import { DISPLAY_CAP, GraphStore, compareText, nodeKindOf, type GraphEdge } from '../../pipeline/graph-data';
 import { findShortestPaths, type PathSearchResult } from '../../pipeline/graph-paths';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
 import { plural } from '../../site/plural';
 import { download } from '../download';
 import { fetchIds, recordUrl, type IdIndex } from '../site-urls';
-import { esc, fetchNeighbourhood } from './data';
+import { fetchNeighbourhood } from './data';
 import { attachPicker } from './record-picker';
 
 interface State {
@@ -284,12 +285,12 @@ export class ExplorerApp {
       ? kinds
           .map(
             (k) =>
-              `<label class="check"><input type="checkbox" name="node-kind" value="${esc(k)}"${this.state.hiddenKinds.has(k) ? '' : ' checked'}><span class="swatch" style="background:${kindColour(k)}" aria-hidden="true"></span><span class="k">${esc(k)}</span> <span class="count">${counts.get(k) ?? 0}</span></label>`,
+              `<label class="check"><input type="checkbox" name="node-kind" value="${escapeHtml(k)}"${this.state.hiddenKinds.has(k) ? '' : ' checked'}><span class="swatch" style="background:${kindColour(k)}" aria-hidden="true"></span><span class="k">${escapeHtml(k)}</span> <span class="count">${counts.get(k) ?? 0}</span></label>`,
           )
           .join('')
       : '<p class="muted">Add a record to start.</p>';
     const legend = kinds.filter((k) => !this.state.hiddenKinds.has(k));
-    this.q<HTMLElement>('.graph-legend-kinds').innerHTML = legend.map((k) => `<li><span class="swatch" style="background:${kindColour(k)}" aria-hidden="true"></span>${esc(k)}</li>`).join('');
+    this.q<HTMLElement>('.graph-legend-kinds').innerHTML = legend.map((k) => `<li><span class="swatch" style="background:${kindColour(k)}" aria-hidden="true"></span>${escapeHtml(k)}</li>`).join('');
   }
 
   private renderStatus(capped: string[]): void {
@@ -301,16 +302,16 @@ export class ExplorerApp {
     cap.hidden = !capped.length;
     cap.textContent = capped.length ? `${capped.join('; ')} (chosen by edge kind, then name). Open the record's graph tab to filter.` : '';
     this.q<HTMLElement>('.explorer-state').innerHTML = [
-      ...s.seeds.map((id) => `<li><span class="muted">start</span> ${esc(this.name(id))}</li>`),
-      ...s.expanded.filter((id) => !s.seeds.includes(id)).map((id) => `<li><span class="muted">expanded</span> ${esc(this.name(id))}</li>`),
-      ...s.removed.map((id) => `<li><span class="muted">removed</span> ${esc(this.name(id))}</li>`),
+      ...s.seeds.map((id) => `<li><span class="muted">start</span> ${escapeHtml(this.name(id))}</li>`),
+      ...s.expanded.filter((id) => !s.seeds.includes(id)).map((id) => `<li><span class="muted">expanded</span> ${escapeHtml(this.name(id))}</li>`),
+      ...s.removed.map((id) => `<li><span class="muted">removed</span> ${escapeHtml(this.name(id))}</li>`),
     ].join('');
   }
 
   private renderPaths(): void {
     const s = this.state;
-    this.q<HTMLElement>('.path-from-value').innerHTML = s.from ? `${esc(this.name(s.from))} <code>${esc(s.from)}</code> <button type="button" data-clear="from" aria-label="Clear start">×</button>` : '<span class="muted">not set</span>';
-    this.q<HTMLElement>('.path-to-value').innerHTML = s.to ? `${esc(this.name(s.to))} <code>${esc(s.to)}</code> <button type="button" data-clear="to" aria-label="Clear end">×</button>` : '<span class="muted">not set</span>';
+    this.q<HTMLElement>('.path-from-value').innerHTML = s.from ? `${escapeHtml(this.name(s.from))} <code>${escapeHtml(s.from)}</code> <button type="button" data-clear="from" aria-label="Clear start">×</button>` : '<span class="muted">not set</span>';
+    this.q<HTMLElement>('.path-to-value').innerHTML = s.to ? `${escapeHtml(this.name(s.to))} <code>${escapeHtml(s.to)}</code> <button type="button" data-clear="to" aria-label="Clear end">×</button>` : '<span class="muted">not set</span>';
     const status = this.q<HTMLElement>('.path-status');
     const list = this.q<HTMLElement>('.path-list');
     const r = this.paths;
@@ -332,12 +333,12 @@ export class ExplorerApp {
       .map((p) => {
         const steps = p.map((id, i) => {
           const node = this.store.nodes.get(id);
-          const link = node?.path ? `<a href="${esc(recordUrl(node.path))}">${esc(this.name(id))}</a>` : `<code>${esc(id)}</code>`;
+          const link = node?.path ? `<a href="${escapeHtml(recordUrl(node.path))}">${escapeHtml(this.name(id))}</a>` : `<code>${escapeHtml(id)}</code>`;
           if (i === 0) return link;
-          const hops = this.connecting(p[i - 1]!, id).map((e) => (e.from === id ? `← ${esc(e.kind)}` : `${esc(e.kind)} →`));
+          const hops = this.connecting(p[i - 1]!, id).map((e) => (e.from === id ? `← ${escapeHtml(e.kind)}` : `${escapeHtml(e.kind)} →`));
           return `<span class="hop">${hops.join(' / ')}</span> ${link}`;
         });
-        return `<li data-path="${esc(p.join(' '))}">${steps.join(' ')}</li>`;
+        return `<li data-path="${escapeHtml(p.join(' '))}">${steps.join(' ')}</li>`;
       })
       .join('');
   }
@@ -345,7 +346,7 @@ export class ExplorerApp {
   private renderList(): void {
     const select = this.q<HTMLSelectElement>('.graph-focus');
     const ids = [...this.visible].sort((a, b) => compareText(this.name(a).toLowerCase(), this.name(b).toLowerCase()));
-    select.innerHTML = '<option value="">Choose a record…</option>' + ids.map((id) => `<option value="${esc(id)}">${esc(this.name(id))} (${esc(nodeKindOf(this.store.nodes.get(id)!))})</option>`).join('');
+    select.innerHTML = '<option value="">Choose a record…</option>' + ids.map((id) => `<option value="${escapeHtml(id)}">${escapeHtml(this.name(id))} (${escapeHtml(nodeKindOf(this.store.nodes.get(id)!))})</option>`).join('');
   }
 
   private select(id: string | null, opts: { centre?: boolean } = {}): void {
@@ -362,14 +363,14 @@ export class ExplorerApp {
     const expanded = this.state.expanded.includes(id);
     const total = this.store.complete.has(id) ? this.store.neighbours(id).length : undefined;
     side.innerHTML = `
-      <div class="side-head"><h3>${esc(node.name)}</h3><button type="button" data-action="close" aria-label="Close details">×</button></div>
-      <p><span class="badge kind">${esc(nodeKindOf(node))}</span> <code class="id">${esc(id)}</code></p>
+      <div class="side-head"><h3>${escapeHtml(node.name)}</h3><button type="button" data-action="close" aria-label="Close details">×</button></div>
+      <p><span class="badge kind">${escapeHtml(nodeKindOf(node))}</span> <code class="id">${escapeHtml(id)}</code></p>
       <div class="side-actions">
         ${node.path ? (expanded ? '<button type="button" data-action="collapse">Collapse</button>' : '<button type="button" data-action="expand">Expand neighbours</button>') : ''}
         <button type="button" data-action="remove">Remove</button>
         <button type="button" data-action="path-from">Path from here</button>
         <button type="button" data-action="path-to">Path to here</button>
-        ${node.path ? `<a class="button" href="${esc(recordUrl(node.path))}">Open record page</a>` : ''}
+        ${node.path ? `<a class="button" href="${escapeHtml(recordUrl(node.path))}">Open record page</a>` : ''}
       </div>
       ${total !== undefined ? `<p class="muted">${total} neighbours in the atlas.</p>` : ''}
       <h4>${plural(edges.length, 'connection')} drawn</h4>
@@ -377,9 +378,9 @@ export class ExplorerApp {
         .map((e) => {
           const out = e.from === id;
           const attrs = Object.entries(e.attributes ?? {})
-            .map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(typeof v === 'string' ? v : JSON.stringify(v))}</dd></div>`)
+            .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))}</dd></div>`)
             .join('');
-          return `<li><code>${out ? '' : '← '}${esc(e.kind)}${out ? ' →' : ''}</code> ${esc(this.name(out ? e.to : e.from))}${attrs ? `<dl>${attrs}</dl>` : ''}</li>`;
+          return `<li><code>${out ? '' : '← '}${escapeHtml(e.kind)}${out ? ' →' : ''}</code> ${escapeHtml(this.name(out ? e.to : e.from))}${attrs ? `<dl>${attrs}</dl>` : ''}</li>`;
         })
         .join('')}</ul>`;
     side.hidden = false;

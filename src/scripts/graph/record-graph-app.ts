@@ -3,13 +3,14 @@
  * neighbours' files), applies the filters kept in the URL, draws with cytoscape and keeps the
  * accessible edge table, the legend, the node list and the side panel in step with the drawing.
  */
+import { escapeHtml } from '../../site/escape-html';
 import { GraphStore, UNRESOLVED_KIND, capNotice, nodeKindOf, selectView, type Direction, type GraphEdge, type NeighbourhoodView, type ViewFilters } from '../../pipeline/graph-data';
 import { NO_CONNECTIONS, recordGraphControlsHtml } from '../../site/graph-frame-html';
 import { plural } from '../../site/plural';
 import { GraphCanvas, LAYOUTS, kindColour, type LayoutName } from './canvas';
 import { download } from '../download';
 import { recordUrl } from '../site-urls';
-import { eachLimited, esc, fetchNeighbourhood, safeName } from './data';
+import { eachLimited, fetchNeighbourhood, safeName } from './data';
 
 /** URL parameters (all optional; defaults are left out so plain links stay plain). */
 const P = { edge: 'ek', node: 'nk', dir: 'dir', depth: 'depth', layout: 'layout' } as const;
@@ -224,7 +225,7 @@ export class RecordGraphApp {
       return kinds
         .map((k) => {
           const dot = swatch ? `<span class="swatch" style="background:${kindColour(k)}" aria-hidden="true"></span>` : '';
-          return `<label class="check"><input type="checkbox" name="${name}" value="${esc(k)}"${hidden.has(k) ? '' : ' checked'}>${dot}<span class="k">${esc(k)}</span> <span class="count">${(counts.get(k) ?? 0).toLocaleString('en-US')}</span></label>`;
+          return `<label class="check"><input type="checkbox" name="${name}" value="${escapeHtml(k)}"${hidden.has(k) ? '' : ' checked'}>${dot}<span class="k">${escapeHtml(k)}</span> <span class="count">${(counts.get(k) ?? 0).toLocaleString('en-US')}</span></label>`;
         })
         .join('');
     };
@@ -241,7 +242,7 @@ export class RecordGraphApp {
     for (const n of this.view.nodes) kinds.set(nodeKindOf(n), (kinds.get(nodeKindOf(n)) ?? 0) + 1);
     const items = [...kinds]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, n]) => `<li><span class="swatch${k === UNRESOLVED_KIND ? ' dangling' : ''}" style="background:${kindColour(k)}" aria-hidden="true"></span>${esc(k)} <span class="count">${n}</span></li>`);
+      .map(([k, n]) => `<li><span class="swatch${k === UNRESOLVED_KIND ? ' dangling' : ''}" style="background:${kindColour(k)}" aria-hidden="true"></span>${escapeHtml(k)} <span class="count">${n}</span></li>`);
     this.q<HTMLElement>('.graph-legend-kinds').innerHTML = items.join('');
   }
 
@@ -250,19 +251,19 @@ export class RecordGraphApp {
     const nodes = [...this.view.nodes].sort((a, b) => a.depth - b.depth || (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
     select.innerHTML =
       '<option value="">Choose a record…</option>' +
-      nodes.map((n) => `<option value="${esc(n.id)}">${n.depth === 0 ? '● ' : n.depth === 2 ? '·· ' : '· '}${esc(n.name)} (${esc(nodeKindOf(n))})</option>`).join('');
+      nodes.map((n) => `<option value="${escapeHtml(n.id)}">${n.depth === 0 ? '● ' : n.depth === 2 ? '·· ' : '· '}${escapeHtml(n.name)} (${escapeHtml(nodeKindOf(n))})</option>`).join('');
   }
 
   private renderTable(): void {
     const cell = (id: string) => {
       const n = this.store.nodes.get(id)!;
-      if (id === this.id) return `<strong>${esc(n.name)}</strong> <span class="muted">(this record)</span>`;
-      if (!n.path) return `<span class="badge unresolved">unresolved</span> <code>${esc(id)}</code>`;
-      return `<a href="${esc(recordUrl(n.path))}">${esc(n.name)}</a> <span class="muted">${esc(n.kind ?? '')}</span>`;
+      if (id === this.id) return `<strong>${escapeHtml(n.name)}</strong> <span class="muted">(this record)</span>`;
+      if (!n.path) return `<span class="badge unresolved">unresolved</span> <code>${escapeHtml(id)}</code>`;
+      return `<a href="${escapeHtml(recordUrl(n.path))}">${escapeHtml(n.name)}</a> <span class="muted">${escapeHtml(n.kind ?? '')}</span>`;
     };
     const rows = this.view.edges.map(
       (e) =>
-        `<tr data-edge-kind="${esc(e.kind)}" data-from="${esc(e.from)}" data-to="${esc(e.to)}"><td>${cell(e.from)}</td><td><code>${esc(e.kind)}</code></td><td>${cell(e.to)}</td><td>${esc(confidenceOf(e) ?? '')}</td></tr>`,
+        `<tr data-edge-kind="${escapeHtml(e.kind)}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}"><td>${cell(e.from)}</td><td><code>${escapeHtml(e.kind)}</code></td><td>${cell(e.to)}</td><td>${escapeHtml(confidenceOf(e) ?? '')}</td></tr>`,
     );
     // A record without connections has no table on its page, only the sentence that says so.
     const body = this.root.querySelector<HTMLElement>('.neighbours tbody');
@@ -288,15 +289,15 @@ export class RecordGraphApp {
         const out = e.from === node.id;
         const other = this.store.nodes.get(out ? e.to : e.from)!;
         const attrs = Object.entries(e.attributes ?? {})
-          .map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(attributeText(v))}</dd></div>`)
+          .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(attributeText(v))}</dd></div>`)
           .join('');
-        return `<li><code>${out ? '' : '← '}${esc(e.kind)}${out ? ' →' : ''}</code> ${esc(other.name)}${attrs ? `<dl>${attrs}</dl>` : ''}</li>`;
+        return `<li><code>${out ? '' : '← '}${escapeHtml(e.kind)}${out ? ' →' : ''}</code> ${escapeHtml(other.name)}${attrs ? `<dl>${attrs}</dl>` : ''}</li>`;
       })
       .join('');
     side.innerHTML = `
-      <div class="side-head"><h3>${esc(node.name)}</h3><button type="button" data-action="close" aria-label="Close details">×</button></div>
-      <p><span class="badge kind">${esc(nodeKindOf(node))}</span> <code class="id">${esc(node.id)}</code></p>
-      ${node.path ? `<p><a class="button" href="${esc(recordUrl(node.path))}">Open record page</a></p>` : '<p class="muted">No record has this id: the edge points nowhere.</p>'}
+      <div class="side-head"><h3>${escapeHtml(node.name)}</h3><button type="button" data-action="close" aria-label="Close details">×</button></div>
+      <p><span class="badge kind">${escapeHtml(nodeKindOf(node))}</span> <code class="id">${escapeHtml(node.id)}</code></p>
+      ${node.path ? `<p><a class="button" href="${escapeHtml(recordUrl(node.path))}">Open record page</a></p>` : '<p class="muted">No record has this id: the edge points nowhere.</p>'}
       <h4>${plural(edges.length, 'connection')} drawn</h4>
       <ul class="side-edges">${edgeItems}</ul>`;
     side.hidden = false;

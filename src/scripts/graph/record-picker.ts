@@ -2,8 +2,8 @@
  * A search-as-you-type record picker (ARIA combobox with a listbox) over `/ids.json`. Matches
  * ids and display names; prefix matches rank first. Calls `onPick(id)` on Enter or click.
  */
+import { escapeHtml } from '../../site/escape-html';
 import { fetchIds, type IdIndex } from '../site-urls';
-import { esc } from './data';
 
 const MAX = 12;
 
@@ -74,7 +74,7 @@ export function attachPicker(input: HTMLInputElement, onPick: (id: string) => vo
     list.innerHTML = items
       .map((id, i) => {
         const [name, kind] = index[id]!;
-        return `<li role="option" id="${listId}-${i}" data-id="${esc(id)}" aria-selected="false"><span class="name">${esc(name)}</span> <span class="badge kind">${esc(kind)}</span> <code>${esc(id)}</code></li>`;
+        return `<li role="option" id="${listId}-${i}" data-id="${escapeHtml(id)}" aria-selected="false"><span class="name">${escapeHtml(name)}</span> <span class="badge kind">${escapeHtml(kind)}</span> <code>${escapeHtml(id)}</code></li>`;
       })
       .join('');
     list.hidden = false;

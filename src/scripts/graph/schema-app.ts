@@ -2,10 +2,10 @@
  * /graph/schema/: node kinds as nodes (sized by record count), declared edge kinds as edges
  * (labelled with how many edges use them). Unused kinds and edge kinds are hidden until asked for.
  */
+import { escapeHtml } from '../../site/escape-html';
 import type { SchemaGraph } from '../../site/graph-schema';
 import { GraphCanvas, type LayoutName } from './canvas';
 import { download } from '../download';
-import { esc } from './data';
 
 export async function startSchemaGraph(root: HTMLElement): Promise<void> {
   const data = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent!) as SchemaGraph;
@@ -30,7 +30,7 @@ export async function startSchemaGraph(root: HTMLElement): Promise<void> {
     );
     await canvas.layout(layout);
     q<HTMLElement>('.graph-status').textContent = `${kinds.length} node kinds and ${edges.length} declared connections drawn.`;
-    q<HTMLSelectElement>('.graph-focus').innerHTML = '<option value="">Choose a kind…</option>' + kinds.map((k) => `<option value="${esc(k.kind)}">${esc(k.kind)} (${k.records})</option>`).join('');
+    q<HTMLSelectElement>('.graph-focus').innerHTML = '<option value="">Choose a kind…</option>' + kinds.map((k) => `<option value="${escapeHtml(k.kind)}">${escapeHtml(k.kind)} (${k.records})</option>`).join('');
     root.dataset.state = 'ready';
   };
 
@@ -44,8 +44,8 @@ export async function startSchemaGraph(root: HTMLElement): Promise<void> {
     }
     const out = edges.filter((e) => e.source === id);
     const inc = edges.filter((e) => e.target === id && e.source !== id);
-    const li = (e: SchemaGraph['edges'][number], dir: 'out' | 'in') => `<li><code>${dir === 'in' ? '← ' : ''}${esc(e.kind)}${dir === 'out' ? ' →' : ''}</code> ${esc(dir === 'out' ? e.target : e.source)} <span class="muted">${e.edges} edges</span></li>`;
-    side.innerHTML = `<div class="side-head"><h3>${esc(id)}</h3><button type="button" data-action="close" aria-label="Close details">×</button></div>
+    const li = (e: SchemaGraph['edges'][number], dir: 'out' | 'in') => `<li><code>${dir === 'in' ? '← ' : ''}${escapeHtml(e.kind)}${dir === 'out' ? ' →' : ''}</code> ${escapeHtml(dir === 'out' ? e.target : e.source)} <span class="muted">${e.edges} edges</span></li>`;
+    side.innerHTML = `<div class="side-head"><h3>${escapeHtml(id)}</h3><button type="button" data-action="close" aria-label="Close details">×</button></div>
       <p>${records.get(id) ?? 0} records</p>
       <h4>Outgoing edge kinds</h4><ul class="side-edges">${out.map((e) => li(e, 'out')).join('') || '<li class="muted">None drawn.</li>'}</ul>
       <h4>Incoming edge kinds</h4><ul class="side-edges">${inc.map((e) => li(e, 'in')).join('') || '<li class="muted">None drawn.</li>'}</ul>`;
