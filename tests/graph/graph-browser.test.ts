@@ -191,6 +191,24 @@ describeBrowser('graph views', () => {
     await page.close();
   });
 
+  it('suggests records for text typed into the picker while the graph library was still loading', async () => {
+    const page = await browser.newPage();
+    // The explorer shows its inputs, then loads cytoscape: hold that back until the visitor has typed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/cytoscape\.esm\.min\.mjs$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${base}graph/`);
+    await page.fill('#explorer-add', 'github actions');
+    expect(await page.locator('#explorer-add + .graph-picker-list').count()).toBe(0);
+    release();
+    await page.waitForSelector('#explorer-add + .graph-picker-list [role="option"]');
+    expect(await page.locator('#explorer-add + .graph-picker-list [role="option"]').first().getAttribute('data-id')).toBe('tool:github-actions');
+    await page.close();
+  });
+
   it('draws a record without connections on its own and says so, with no script error', async () => {
     const lonely = atlas.recordList.find((r) => r.outgoing.length + r.incoming.length === 0)!;
     expect(lonely, 'the embedded atlas has a record without connections').toBeDefined();

@@ -61,7 +61,7 @@ export function attachPicker(input: HTMLInputElement, onPick: (id: string) => vo
     onPick(id);
   };
 
-  input.addEventListener('input', async () => {
+  const suggest = async () => {
     const index = await fetchIds();
     items = matchIds(index, input.value);
     if (!items.length) {
@@ -80,7 +80,10 @@ export function attachPicker(input: HTMLInputElement, onPick: (id: string) => vo
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     highlight(0);
-  });
+  };
+  input.addEventListener('input', suggest);
+  // The explorer shows its inputs before the graph library has loaded: text typed meanwhile gets its suggestions now.
+  if (document.activeElement === input && input.value.trim()) void suggest();
   input.addEventListener('keydown', (e) => {
     if (list.hidden || !items.length) {
       if (e.key === 'Enter') e.preventDefault();
