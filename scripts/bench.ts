@@ -273,6 +273,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
       maxRssBytes: b.maxRssBytes,
       treeRssBytes: b.treeRssBytes,
       treeCpuMs: b.treeCpuMs,
+      cpuSplit: b.cpuSplit,
       timings: readJson(timingsFile) as BuildSummary['timings'],
     };
     if (build.status !== 'ok') {
@@ -304,6 +305,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
       maxRssBytes: f.maxRssBytes,
       treeRssBytes: f.treeRssBytes,
       treeCpuMs: f.treeCpuMs,
+      cpuSplit: f.cpuSplit,
       ...(f.status === 'ok' ? {} : { error: `${f.stderrTail.split('\n').slice(-8).join('\n')} (see ${path.relative(REPO, f.stderrFile)})` }),
     });
     setAside(path.join(floorRoot, 'dist'));

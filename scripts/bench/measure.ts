@@ -1,6 +1,6 @@
 /**
  * Runs one measured child process: wall time from spawn to exit, the node process's own peak RSS
- * (from `rss-preload.mjs`), the peak RSS of its whole process tree (sampled from /proc, so
+ * and CPU split (from `exit-stats-preload.mjs`), the peak RSS of its whole process tree (sampled from /proc, so
  * helpers such as Pagefind's binary count too) and the CPU time the tree used. Output goes to log
  * files, not memory.
  */
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'rss-preload.mjs')).href;
+export const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'exit-stats-preload.mjs')).href;
 
 export type RunStatus = 'ok' | 'failed' | 'timeout' | 'oom';
 
@@ -24,10 +24,24 @@ export interface RunResult {
   treeRssBytes: number | null;
   /** User + system CPU time of the process and the descendants it waited for (Pagefind's binary, esbuild); null without /proc. */
   treeCpuMs: number | null;
+  /** How the node process's CPU time divides; null without /proc or when it died before writing it. */
+  cpuSplit: CpuSplit | null;
   stdoutFile: string;
   stderrFile: string;
   /** Last lines of stderr, for the report when something failed. */
   stderrTail: string;
+}
+
+/** Written by exit-stats-preload.mjs, in milliseconds. */
+export interface CpuSplit {
+  /** CPU time of the main thread, which renders the pages. */
+  mainThreadMs: number;
+  /** Time the main thread was ready to run but waited for a core. */
+  mainThreadWaitMs: number;
+  /** CPU time of the process's other threads: V8's compiler and garbage collector, libuv's file I/O, the file writer. */
+  otherThreadsMs: number;
+  /** CPU time of the child processes it started and reaped (Pagefind's binary, esbuild, git). */
+  childProcessesMs: number;
 }
 
 export interface RunOptions {
@@ -62,7 +76,7 @@ export function stopRunningChildren(): void {
 }
 
 /**
- * Spawns `node --max-old-space-size=… --max-semi-space-size=64 --import rss-preload <args>` and
+ * Spawns `node --max-old-space-size=… --max-semi-space-size=64 --import exit-stats-preload <args>` and
  * measures it. The young-generation size is the one the npm scripts and the `atlas` bin use, and
  * every measured process gets it, the floors included, so ratios compare like with like.
  */
@@ -72,12 +86,12 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
   const stderrFile = path.join(options.logDir, `${options.label}.err`);
   const out = fs.openSync(stdoutFile, 'w');
   const err = fs.openSync(stderrFile, 'w');
-  const rssDir = fs.mkdtempSync(path.join(options.logDir, '.rss-'));
+  const statsDir = fs.mkdtempSync(path.join(options.logDir, '.stats-'));
   const cpuBefore = waitedChildrenCpuMs();
   const started = performance.now();
   const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb}`, '--max-semi-space-size=64', '--import', PRELOAD, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, BENCH_RSS_DIR: rssDir },
+    env: { ...process.env, ...options.env, BENCH_STATS_DIR: statsDir },
     stdio: ['ignore', out, err],
     // Own process group, so a timeout can stop the child and everything it started.
     detached: true,
@@ -114,20 +128,20 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
   if (heartbeat) clearInterval(heartbeat);
   clearTimeout(timer);
 
-  let maxRssBytes: number | null = null;
+  let stats: { maxRssBytes: number; cpu: CpuSplit | null } | null = null;
   try {
-    maxRssBytes = (JSON.parse(fs.readFileSync(path.join(rssDir, `rss-${child.pid}.json`), 'utf8')) as { maxRssBytes: number }).maxRssBytes;
+    stats = JSON.parse(fs.readFileSync(path.join(statsDir, `${child.pid}.json`), 'utf8')) as { maxRssBytes: number; cpu: CpuSplit | null };
   } catch {
     // The child died without running its exit handlers (killed, or out of memory).
   }
-  fs.rmSync(rssDir, { recursive: true, force: true });
+  fs.rmSync(statsDir, { recursive: true, force: true });
 
   const stderrTail = tail(stderrFile, 30);
   if (!stderrTail) fs.rmSync(stderrFile, { force: true });
   const oom = /heap out of memory|Allocation failed|ENOMEM/i.test(stderrTail);
   const status: RunStatus = timedOut ? 'timeout' : oom ? 'oom' : code !== null && (options.okExitCodes ?? [0]).includes(code) ? 'ok' : 'failed';
   const treeCpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
-  return { status, exitCode: code, signal, wallMs, maxRssBytes, treeRssBytes: treePeak, treeCpuMs, stdoutFile, stderrFile, stderrTail };
+  return { status, exitCode: code, signal, wallMs, maxRssBytes: stats?.maxRssBytes ?? null, treeRssBytes: treePeak, treeCpuMs, cpuSplit: stats?.cpu ?? null, stdoutFile, stderrFile, stderrTail };
 }
 
 /**

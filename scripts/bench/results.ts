@@ -4,7 +4,7 @@
  */
 import type { StageName } from '../../src/pipeline/load-atlas';
 import type { GeneratedStats } from './generate-atlas';
-import type { RunStatus } from './measure';
+import type { CpuSplit, RunStatus } from './measure';
 import type { SearchBytes } from './search-bytes';
 import type { SiteMetrics } from './site-metrics';
 
@@ -67,6 +67,8 @@ export interface BuildSummary {
   treeRssBytes: number | null;
   /** CPU time (user + system) of the build and the helpers it started (Pagefind, esbuild); null without /proc. */
   treeCpuMs?: number | null;
+  /** How the build process's CPU time divides (main thread, its wait for a core, other threads, helpers); null without /proc. */
+  cpuSplit?: CpuSplit | null;
   /** From ATLAS_BUILD_TIMINGS: total and per phase (pipeline, prepare, astro, one per step run after Astro, files). */
   timings: { total: number; phases: Record<string, number> } | null;
   /** Wall time of every run when the build was repeated (`--build-repeat`); the fields above are the median run's. */
@@ -84,6 +86,8 @@ export interface FloorSummary {
   treeRssBytes: number | null;
   /** CPU time (user + system) of the floor's process tree; null without /proc. */
   treeCpuMs?: number | null;
+  /** How the floor process's CPU time divides; null without /proc. */
+  cpuSplit?: CpuSplit | null;
   /** Wall time of every run when repeated; the fields above are the median run's. */
   runsMs?: number[];
   error?: string;

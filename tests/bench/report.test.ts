@@ -100,6 +100,20 @@ describe('benchmarksMarkdown', () => {
     expect(old).not.toMatch(/NaN|undefined|Infinity/);
   });
 
+  it('splits the CPU time between the main thread, its wait for a core, the other threads and the child processes', () => {
+    const r = size(10_000);
+    r.build!.treeCpuMs = 31_700;
+    r.build!.cpuSplit = { mainThreadMs: 14_000, mainThreadWaitMs: 4_100, otherThreadsMs: 9_400, childProcessesMs: 8_300 };
+    r.floor = { ...r.floor!, treeCpuMs: 6_400, cpuSplit: { mainThreadMs: 4_600, mainThreadWaitMs: 500, otherThreadsMs: 1_700, childProcessesMs: 100 } };
+    const md = benchmarksMarkdown(results([r]));
+    expect(md).toContain(
+      'Split (build / floor): main thread 14.0 s / 4.6 s, plus 4.1 s / 500 ms waiting for a core; other threads (V8\'s compiler and garbage collector, file I/O) 9.4 s / 1.7 s; child processes (Pagefind, esbuild, git) 8.3 s / 100 ms.',
+    );
+    // Without the split on either side (no /proc, or older results) the sentence is left out.
+    r.floor.cpuSplit = null;
+    expect(benchmarksMarkdown(results([r]))).not.toContain('Split (build / floor)');
+  });
+
   it('shows each build over the floor that ran after it, beside the median ratio', () => {
     const r = size(10_000);
     r.build!.runsMs = [29_400, 28_800, 27_200];

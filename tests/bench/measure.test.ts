@@ -1,0 +1,47 @@
+/**
+ * The benchmark's measured child: a real node process, preloaded as the benchmark preloads its
+ * builds, that spends CPU on its main thread, on a worker thread and in a child process.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMeasured } from '../../scripts/bench/measure';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-measure-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Busy-loops until the process has used `ms` more of CPU time (Node 20 has no per-thread clock; the other threads are near idle meanwhile). */
+const SPIN = `const spin = (ms) => { const end = process.cpuUsage().user + ms * 1000; while (process.cpuUsage().user < end); };`;
+
+describe('runMeasured', () => {
+  it('reports the peak RSS and how the CPU time divides between the main thread, other threads and child processes', async () => {
+    const script = path.join(dir, 'work.mjs');
+    fs.writeFileSync(
+      script,
+      `import { Worker } from 'node:worker_threads';
+import { execFileSync } from 'node:child_process';
+${SPIN}
+spin(300);
+await new Promise((resolve) => new Worker(${JSON.stringify(SPIN)} + 'spin(300);', { eval: true }).once('exit', resolve));
+execFileSync(process.execPath, ['-e', ${JSON.stringify(`${SPIN} spin(300);`)}]);
+`,
+    );
+    const r = await runMeasured([script], { label: 'work', logDir: dir, cwd: dir, timeoutMs: 120_000, maxOldSpaceMb: 512 });
+    expect(r.status).toBe('ok');
+    expect(r.maxRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    if (process.platform !== 'linux') {
+      console.warn('No /proc here: the CPU split is not measured, so only its absence is checked.');
+      expect(r.cpuSplit).toBeNull();
+      return;
+    }
+    const split = r.cpuSplit!;
+    // Each spin is 300 ms of the process's CPU, nearly all of it on the spinning thread.
+    expect(split.mainThreadMs).toBeGreaterThanOrEqual(200);
+    // The worker's spin is the other threads' share (process CPU counts threads that have ended).
+    expect(split.otherThreadsMs).toBeGreaterThanOrEqual(200);
+    // The reaped child's spin, plus its own start-up.
+    expect(split.childProcessesMs).toBeGreaterThanOrEqual(200);
+    expect(split.mainThreadWaitMs).toBeGreaterThanOrEqual(0);
+  });
+});
