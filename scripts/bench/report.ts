@@ -329,7 +329,10 @@ const METHOD = `## How it is measured
   sampled from /proc every 100 ms. **CPU time** is user + system time of the process and of the
   descendants it waited for (Pagefind's binary, esbuild), read from the benchmark's own
   \`/proc/self/stat\` (cutime, cstime) before and after each run; runs never overlap, so the
-  difference is that run's tree.
+  difference is that run's tree. The same preloaded module splits the node process's CPU time on
+  exit: the main thread's (\`/proc/self/task/<pid>/schedstat\`, which also gives the time it was
+  ready to run but had no core), the other threads' (the process total less the main thread's)
+  and the reaped child processes' (cutime, cstime).
 - **Pipeline.** \`loadAtlas(dir, { onStage })\` in-process stage times; \`check\` is
   \`scripts/atlas.mjs check --format json\`; the **raw parse floor** reads the same record and schema
   YAML files and \`js-yaml.loadAll\`s them, nothing else. Pipeline measurements run several times,
