@@ -1,8 +1,8 @@
 /**
  * Runs one measured child process: wall time from spawn to exit, the node process's own peak RSS
- * and CPU split (from `exit-stats-preload.mjs`), the peak RSS of its whole process tree (sampled from /proc, so
- * helpers such as Pagefind's binary count too) and the CPU time the tree used. Output goes to log
- * files, not memory.
+ * (from `exit-stats-preload.mjs`), the peak RSS of its whole process tree (sampled from /proc, so
+ * helpers such as Pagefind's binary count too), the CPU time the tree used, and how that time
+ * divides. Output goes to log files, not memory.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,7 +32,7 @@ export interface RunResult {
   stderrTail: string;
 }
 
-/** Written by exit-stats-preload.mjs, in milliseconds. */
+/** A run's tree CPU time divided, in milliseconds. */
 export interface CpuSplit {
   /** CPU time of the main thread, which renders the pages. */
   mainThreadMs: number;
@@ -128,9 +128,9 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
   if (heartbeat) clearInterval(heartbeat);
   clearTimeout(timer);
 
-  let stats: { maxRssBytes: number; cpu: CpuSplit | null } | null = null;
+  let stats: ExitStats | null = null;
   try {
-    stats = JSON.parse(fs.readFileSync(path.join(statsDir, `${child.pid}.json`), 'utf8')) as { maxRssBytes: number; cpu: CpuSplit | null };
+    stats = JSON.parse(fs.readFileSync(path.join(statsDir, `${child.pid}.json`), 'utf8')) as ExitStats;
   } catch {
     // The child died without running its exit handlers (killed, or out of memory).
   }
@@ -141,7 +141,28 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
   const oom = /heap out of memory|Allocation failed|ENOMEM/i.test(stderrTail);
   const status: RunStatus = timedOut ? 'timeout' : oom ? 'oom' : code !== null && (options.okExitCodes ?? [0]).includes(code) ? 'ok' : 'failed';
   const treeCpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
-  return { status, exitCode: code, signal, wallMs, maxRssBytes: stats?.maxRssBytes ?? null, treeRssBytes: treePeak, treeCpuMs, cpuSplit: stats?.cpu ?? null, stdoutFile, stderrFile, stderrTail };
+  return { status, exitCode: code, signal, wallMs, maxRssBytes: stats?.maxRssBytes ?? null, treeRssBytes: treePeak, treeCpuMs, cpuSplit: cpuSplit(stats, treeCpuMs), stdoutFile, stderrFile, stderrTail };
+}
+
+/** What exit-stats-preload.mjs writes. */
+interface ExitStats {
+  maxRssBytes: number;
+  /** CPU time of every thread of the node process, ended ones included. */
+  processCpuMs: number;
+  /** Null without /proc. */
+  mainThread: { cpuMs: number; waitMs: number } | null;
+}
+
+/** The tree's CPU time less the node process's is its reaped children's; the process's less its main thread's, the other threads'. */
+function cpuSplit(stats: ExitStats | null, treeCpuMs: number | null): CpuSplit | null {
+  if (!stats?.mainThread || treeCpuMs === null) return null;
+  return {
+    mainThreadMs: Math.round(stats.mainThread.cpuMs),
+    mainThreadWaitMs: Math.round(stats.mainThread.waitMs),
+    otherThreadsMs: Math.round(Math.max(0, stats.processCpuMs - stats.mainThread.cpuMs)),
+    // The tree's time is counted in 10 ms clock ticks, the process's in microseconds.
+    childProcessesMs: Math.round(Math.max(0, treeCpuMs - stats.processCpuMs)),
+  };
 }
 
 /**

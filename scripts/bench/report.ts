@@ -85,7 +85,7 @@ function pairRatios(r: SizeResult): string[] {
 }
 
 /**
- * `main thread 14.0 s / 4.6 s, of which it waited 4.1 s / 0.5 s for a core; …`: where a run's CPU
+ * `main thread 14.0 s / 4.6 s, plus 4.1 s / 500 ms waiting for a core; …`: where a run's CPU
  * went. The main thread renders every page, so its CPU time plus its wait for a core is the floor
  * under the build's wall time that no other thread can shorten.
  */
@@ -332,7 +332,7 @@ const METHOD = `## How it is measured
   difference is that run's tree. The same preloaded module splits the node process's CPU time on
   exit: the main thread's (\`/proc/self/task/<pid>/schedstat\`, which also gives the time it was
   ready to run but had no core), the other threads' (the process total less the main thread's)
-  and the reaped child processes' (cutime, cstime).
+  and the child processes' (the tree's time less the process total).
 - **Pipeline.** \`loadAtlas(dir, { onStage })\` in-process stage times; \`check\` is
   \`scripts/atlas.mjs check --format json\`; the **raw parse floor** reads the same record and schema
   YAML files and \`js-yaml.loadAll\`s them, nothing else. Pipeline measurements run several times,
