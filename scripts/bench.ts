@@ -10,8 +10,9 @@
  *                    [--build-repeat N] [--no-search] [--keep-dist] [--timeout-min N] [--heap-mb N] [--no-docs]
  *   npm run bench -- --from bench-out/latest.json    (rewrite docs/benchmarks.md and the tables from saved results)
  *
- * Writes bench-out/results-<timestamp>.json, bench-out/latest.json and docs/benchmarks.md, and
- * prints the tables on stdout. Progress goes to stderr.
+ * Writes bench-out/results-<timestamp>.json, bench-out/latest.json and docs/benchmarks.md (whose
+ * hand-written part, after HAND_WRITTEN_MARKER, it keeps), and prints the tables on stdout.
+ * Progress goes to stderr.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { writeFloorProject } from './bench/empty-floor';
 import { DEFAULT_SEED, ensureAtlas } from './bench/generate-atlas';
 import { median, runMeasured, stopRunningChildren, type RunResult } from './bench/measure';
-import { benchmarksMarkdown, buildTable, bytes, machineText, ms, pipelineTable } from './bench/report';
+import { benchmarksMarkdown, buildTable, bytes, handWrittenPart, machineText, ms, pipelineTable } from './bench/report';
 import {
   RESULTS_VERSION,
   type BenchResults,
@@ -67,7 +68,7 @@ if (values.help) {
 }
 if (values.from) {
   const saved = JSON.parse(fs.readFileSync(path.resolve(values.from), 'utf8')) as BenchResults;
-  if (!values['no-docs']) fs.writeFileSync(path.join(REPO, 'docs/benchmarks.md'), benchmarksMarkdown(saved));
+  if (!values['no-docs']) writeDocs(saved);
   process.stdout.write(tablesText(saved));
   process.exit(0);
 }
@@ -88,6 +89,13 @@ if (!Number.isInteger(buildRepeat) || buildRepeat < 1) usage('--build-repeat mus
 if (!(timeoutMs > 0)) usage('--timeout-min must be a positive number');
 const withSample = !values['no-sample'] && fs.existsSync(SAMPLE_DIR);
 const withBuild = !values['no-build'];
+
+/** Rewrites docs/benchmarks.md from `results`, keeping its hand-written part. */
+function writeDocs(results: BenchResults): void {
+  const file = path.join(REPO, 'docs/benchmarks.md');
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  fs.writeFileSync(file, benchmarksMarkdown(results, handWrittenPart(previous)));
+}
 
 function usage(message: string): never {
   console.error(`bench: ${message}\nUsage: npm run bench [-- --sizes 1000,10000] [--no-sample] [--no-build] [--seed N] [--repeat N]`);
@@ -481,7 +489,7 @@ function writeResults(final: boolean): void {
   fs.writeFileSync(path.join(OUT, `results-${stamp}.json`), json);
   fs.writeFileSync(path.join(OUT, 'latest.json'), json);
   if (!final) return;
-  if (!values['no-docs']) fs.writeFileSync(path.join(REPO, 'docs/benchmarks.md'), benchmarksMarkdown(all));
+  if (!values['no-docs']) writeDocs(all);
   process.stdout.write(tablesText(all));
   log(`done in ${ms(performance.now() - t0)}: ${path.relative(REPO, path.join(OUT, `results-${stamp}.json`))}, bench-out/latest.json${values['no-docs'] ? '' : ', docs/benchmarks.md'}`);
 }

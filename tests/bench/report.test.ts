@@ -3,7 +3,7 @@
  * machine, so the code that turns its numbers into docs/benchmarks.md is checked here first.
  */
 import { describe, expect, it } from 'vitest';
-import { analysisText, benchmarksMarkdown } from '../../scripts/bench/report';
+import { analysisText, benchmarksMarkdown, HAND_WRITTEN_MARKER, handWrittenPart } from '../../scripts/bench/report';
 import type { BenchResults, SizeResult, Summary } from '../../scripts/bench/results';
 
 function summary(wallMs: number, rss: number): Summary {
@@ -125,5 +125,42 @@ describe('benchmarksMarkdown', () => {
     // A failed floor leaves fewer floor runs than builds: no pairs rather than mismatched ones.
     r.floor.runsMs = [8_100, 8_300];
     expect(benchmarksMarkdown(results([r]))).not.toContain('pairs');
+  });
+
+  it('calls the build target met only when every pair is under 3×, and flags a floor whose runs drifted apart', () => {
+    const r = size(10_000);
+    // The eleventh session's run: one floor ran twice as slowly as the others.
+    r.build!.runsMs = [24_200, 27_100, 24_500];
+    r.floor = { ...r.floor!, runsMs: [17_300, 8_900, 8_000] };
+    r.ratios.buildToFloor = 2.76;
+    const md = benchmarksMarkdown(results([r]));
+    expect(md).toContain('at 10k: **met by the median only** (2.76×; pairs 1.40×, 3.04×, 3.06×, 2 of 3 above 3×).');
+    expect(md).toContain("The floor's runs took 8.0 s to 17.3 s: the machine changed speed during the run");
+
+    r.build!.runsMs = [20_000, 21_000, 19_000];
+    r.floor.runsMs = [7_000, 7_400, 7_100];
+    r.ratios.buildToFloor = 2.9;
+    const steady = benchmarksMarkdown(results([r]));
+    expect(steady).toContain('at 10k: **met** (2.90×; pairs 2.86×, 2.84×, 2.68×).');
+    expect(steady).not.toContain('changed speed');
+  });
+});
+
+describe('the hand-written part of docs/benchmarks.md', () => {
+  it('is kept after the generated part when the run rewrites the file', () => {
+    const previous = `# Benchmarks\n\nold tables\n\n${HAND_WRITTEN_MARKER}\n\n## What the sessions found\n\nA finding.\n`;
+    const kept = handWrittenPart(previous);
+    expect(kept.startsWith(HAND_WRITTEN_MARKER)).toBe(true);
+    const md = benchmarksMarkdown(results([size(1000)]), kept);
+    expect(md).not.toContain('old tables');
+    expect(md.indexOf('## How it is measured')).toBeLessThan(md.indexOf(HAND_WRITTEN_MARKER));
+    expect(md.endsWith(`${HAND_WRITTEN_MARKER}\n\n## What the sessions found\n\nA finding.\n`)).toBe(true);
+    // Written again from its own output, the file does not grow.
+    expect(benchmarksMarkdown(results([size(1000)]), handWrittenPart(md))).toBe(md);
+  });
+
+  it('is empty for a file without the marker, which the run then writes whole', () => {
+    expect(handWrittenPart('# Benchmarks\n\n## Analysis\n')).toBe('');
+    expect(benchmarksMarkdown(results([size(1000)]))).not.toContain(HAND_WRITTEN_MARKER);
   });
 });
