@@ -73,14 +73,11 @@ function runsNote(runs: readonly number[] | undefined): string {
  * of the median ratio is the machine.
  */
 function pairsNote(r: SizeResult): string {
-  const pairs = pairRatios(r);
-  return pairs.length ? ` (pairs: ${pairs.join(', ')})` : '';
+  const pairs = pairValues(r);
+  return pairs.length ? ` (pairs: ${pairs.map(ratio).join(', ')})` : '';
 }
 
-function pairRatios(r: SizeResult): string[] {
-  return pairValues(r).map(ratio);
-}
-
+/** Each build's wall time over its floor's, in run order; empty unless both ran the same number of times. */
 function pairValues(r: SizeResult): number[] {
   const builds = r.build?.runsMs;
   const floors = r.floor?.runsMs;
@@ -101,14 +98,15 @@ function buildTargetText(r: SizeResult): string {
   const pairs = pairValues(r);
   const over = pairs.filter((p) => p > 3).length;
   const verdict = median > 3 ? 'not met' : over ? 'met by the median only' : 'met';
-  const detail = [ratio(median), ...(pairs.length ? [`pairs ${pairs.map(ratio).join(', ')}${median <= 3 && over ? `, ${over} of ${pairs.length} above 3×` : ''}`] : [])];
+  const overText = verdict === 'met by the median only' ? `, ${over} of ${pairs.length} above 3×` : '';
+  const pairsText = pairs.length ? `; pairs ${pairs.map(ratio).join(', ')}${overText}` : '';
   const floors = r.floor?.runsMs ?? [];
   const spread = floors.length > 1 ? Math.max(...floors) / Math.min(...floors) : 1;
   const warning =
     spread > FLOOR_SPREAD_WARNING
       ? ` The floor's runs took ${ms(Math.min(...floors))} to ${ms(Math.max(...floors))}: the machine changed speed during the run, and a slow floor flatters the ratio.`
       : '';
-  return `**${verdict}** (${detail.join('; ')}).${warning}`;
+  return `**${verdict}** (${ratio(median)}${pairsText}).${warning}`;
 }
 
 /**
