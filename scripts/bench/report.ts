@@ -101,10 +101,10 @@ function buildTargetText(r: SizeResult): string {
   const overText = verdict === 'met by the median only' ? `, ${over} of ${pairs.length} above 3×` : '';
   const pairsText = pairs.length ? `; pairs ${pairs.map(ratio).join(', ')}${overText}` : '';
   const floors = r.floor?.runsMs ?? [];
-  const spread = floors.length > 1 ? Math.max(...floors) / Math.min(...floors) : 1;
+  const [fastest, slowest] = [Math.min(...floors), Math.max(...floors)];
   const warning =
-    spread > FLOOR_SPREAD_WARNING
-      ? ` The floor's runs took ${ms(Math.min(...floors))} to ${ms(Math.max(...floors))}: the machine changed speed during the run, and a slow floor flatters the ratio.`
+    floors.length > 1 && slowest > FLOOR_SPREAD_WARNING * fastest
+      ? ` The floor's runs took ${ms(fastest)} to ${ms(slowest)}: the machine changed speed during the run, and a slow floor flatters the ratio.`
       : '';
   return `**${verdict}** (${ratio(median)}${pairsText}).${warning}`;
 }

@@ -49,6 +49,15 @@ function size(records: number, build: 'ok' | 'oom' = 'ok'): SizeResult {
   };
 }
 
+/** A 10k result whose build and floor each ran several times (`--build-repeat`), taking turns. */
+function repeated(buildRunsMs: number[], floorRunsMs: number[], medianRatio: number): SizeResult {
+  const r = size(10_000);
+  r.build!.runsMs = buildRunsMs;
+  r.floor = { ...r.floor!, runsMs: floorRunsMs };
+  r.ratios.buildToFloor = medianRatio;
+  return r;
+}
+
 function results(list: SizeResult[]): BenchResults {
   return {
     version: 1,
@@ -115,32 +124,22 @@ describe('benchmarksMarkdown', () => {
   });
 
   it('shows each build over the floor that ran after it, beside the median ratio', () => {
-    const r = size(10_000);
-    r.build!.runsMs = [29_400, 28_800, 27_200];
-    r.floor = { ...r.floor!, runsMs: [8_100, 8_300, 7_900] };
-    r.ratios.buildToFloor = 3.55;
+    const r = repeated([29_400, 28_800, 27_200], [8_100, 8_300, 7_900], 3.55);
     const md = benchmarksMarkdown(results([r]));
     expect(md).toContain('| 3.55× (pairs: 3.63×, 3.47×, 3.44×) |');
     expect(md).toContain('**not met** (3.55×; pairs 3.63×, 3.47×, 3.44×)');
     // A failed floor leaves fewer floor runs than builds: no pairs rather than mismatched ones.
-    r.floor.runsMs = [8_100, 8_300];
+    r.floor!.runsMs = [8_100, 8_300];
     expect(benchmarksMarkdown(results([r]))).not.toContain('pairs');
   });
 
   it('calls the build target met only when every pair is under 3×, and flags a floor whose runs drifted apart', () => {
-    const r = size(10_000);
     // The eleventh session's run: one floor ran twice as slowly as the others.
-    r.build!.runsMs = [24_200, 27_100, 24_500];
-    r.floor = { ...r.floor!, runsMs: [17_300, 8_900, 8_000] };
-    r.ratios.buildToFloor = 2.76;
-    const md = benchmarksMarkdown(results([r]));
+    const md = benchmarksMarkdown(results([repeated([24_200, 27_100, 24_500], [17_300, 8_900, 8_000], 2.76)]));
     expect(md).toContain('at 10k: **met by the median only** (2.76×; pairs 1.40×, 3.04×, 3.06×, 2 of 3 above 3×).');
     expect(md).toContain("The floor's runs took 8.0 s to 17.3 s: the machine changed speed during the run");
 
-    r.build!.runsMs = [20_000, 21_000, 19_000];
-    r.floor.runsMs = [7_000, 7_400, 7_100];
-    r.ratios.buildToFloor = 2.9;
-    const steady = benchmarksMarkdown(results([r]));
+    const steady = benchmarksMarkdown(results([repeated([20_000, 21_000, 19_000], [7_000, 7_400, 7_100], 2.9)]));
     expect(steady).toContain('at 10k: **met** (2.90×; pairs 2.86×, 2.84×, 2.68×).');
     expect(steady).not.toContain('changed speed');
   });
