@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFloorProject } from './bench/empty-floor';
 import { DEFAULT_SEED, ensureAtlas } from './bench/generate-atlas';
-import { median, runMeasured, stopRunningChildren, type RunResult } from './bench/measure';
+import { median, npmScriptNodeFlags, runMeasured, stopRunningChildren, type RunResult } from './bench/measure';
 import { benchmarksMarkdown, buildTable, bytes, handWrittenPart, machineText, ms, pipelineTable } from './bench/report';
 import {
   RESULTS_VERSION,
@@ -127,9 +127,12 @@ fs.mkdirSync(logDir, { recursive: true });
 const machineStart = machine();
 
 const env = { ASTRO_TELEMETRY_DISABLED: '1', ATLAS_STRICT: '', ATLAS_BASE: '/', FORCE_COLOR: '0' };
-const run = (label: string, args: string[], extra: { env?: NodeJS.ProcessEnv; okExitCodes?: number[] } = {}) =>
+const scripts = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const nodeFlags = { check: npmScriptNodeFlags(scripts, 'check'), build: npmScriptNodeFlags(scripts, 'build') };
+const run = (label: string, flags: readonly string[], args: string[], extra: { env?: NodeJS.ProcessEnv; okExitCodes?: number[] } = {}) =>
   runMeasured(args, {
     label,
+    nodeFlags: flags,
     logDir,
     cwd: REPO,
     env: { ...env, ...extra.env },
@@ -216,11 +219,11 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
   // Pipeline, check and the raw-parse floor, interleaved so load changes hit all three alike.
   const samples = { parse: [] as Sample[], check: [] as Sample[], pipeline: [] as Sample[] };
   for (let i = 1; i <= repeat; i++) {
-    samples.parse.push(sample(await run(`${target.label}-parse-${i}`, ['scripts/bench/parse-floor-child.mjs', dir]), true));
+    samples.parse.push(sample(await run(`${target.label}-parse-${i}`, nodeFlags.check, ['scripts/bench/parse-floor-child.mjs', dir]), true));
     samples.check.push(
-      sample(await run(`${target.label}-check-${i}`, ['scripts/atlas.mjs', 'check', '--domain', dir, '--format', 'json'], { okExitCodes: [0, 1] }), false),
+      sample(await run(`${target.label}-check-${i}`, nodeFlags.check, ['scripts/atlas.mjs', 'check', '--domain', dir, '--format', 'json'], { okExitCodes: [0, 1] }), false),
     );
-    samples.pipeline.push(sample(await run(`${target.label}-pipeline-${i}`, ['--import', 'tsx', 'scripts/bench/pipeline-child.ts', dir]), true));
+    samples.pipeline.push(sample(await run(`${target.label}-pipeline-${i}`, nodeFlags.check, ['--import', 'tsx', 'scripts/bench/pipeline-child.ts', dir]), true));
     log(`${target.label}: run ${i}/${repeat}: parse floor ${ms(samples.parse.at(-1)!.wallMs)}, check ${ms(samples.check.at(-1)!.wallMs)}, pipeline ${ms(samples.pipeline.at(-1)!.wallMs)}`);
   }
   const parseFloor = parseSummary(samples.parse);
@@ -271,7 +274,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
     const dist = path.join(OUT, `dist-${target.label}${buildRepeat > 1 ? `-${i}` : ''}`);
     const timingsFile = path.join(logDir, `${target.label}-build-${i}-timings.json`);
     log(`${target.label}: site build (${input.records.toLocaleString('en-US')} records)${tag}…`);
-    const b = await run(`${target.label}-build-${i}`, ['scripts/build.mjs', '--out', dist, '--quiet', ...failOn], {
+    const b = await run(`${target.label}-build-${i}`, nodeFlags.build, ['scripts/build.mjs', '--out', dist, '--quiet', ...failOn], {
       env: { ATLAS_DOMAIN_DIR: dir, ATLAS_BUILD_TIMINGS: timingsFile },
     });
     const refused = b.status === 'failed' && /Build refused/.test(fs.existsSync(b.stderrFile) ? fs.readFileSync(b.stderrFile, 'utf8').slice(-4000) : '');
@@ -303,7 +306,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
     const floorRoot = writeFloorProject(path.join(OUT, 'floor'));
     setAside(path.join(floorRoot, 'dist'));
     log(`${target.label}: empty-pages floor (${input.records.toLocaleString('en-US')} pages)${tag}…`);
-    const f = await run(`${target.label}-floor-${i}`, ['scripts/bench/floor-child.mjs', floorRoot], { env: { BENCH_FLOOR_PAGES: String(input.records) } });
+    const f = await run(`${target.label}-floor-${i}`, nodeFlags.build, ['scripts/bench/floor-child.mjs', floorRoot], { env: { BENCH_FLOOR_PAGES: String(input.records) } });
     const floorOut = f.status === 'ok' ? (readJsonLine(f.stdoutFile) as { totalMs: number } | null) : null;
     floors.push({
       status: f.status,
@@ -480,7 +483,7 @@ function writeResults(final: boolean): void {
     version: RESULTS_VERSION,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    options: { sizes, sample: withSample, build: withBuild, seed, repeat, buildRepeat, search: !values['no-search'], heapMb },
+    options: { sizes, sample: withSample, build: withBuild, seed, repeat, buildRepeat, search: !values['no-search'], heapMb, nodeFlags },
     machine: { ...machineStart, loadEnd: os.loadavg()[0]! },
     results,
     notes,

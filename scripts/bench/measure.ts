@@ -53,11 +53,32 @@ export interface RunOptions {
   timeoutMs: number;
   /** V8 heap limit for the child, in MiB. */
   maxOldSpaceMb: number;
+  /** Node flags of the command being measured (`npmScriptNodeFlags`), given to its floor as well. */
+  nodeFlags: readonly string[];
   /** Exit codes that count as success (default: 0). `check` exits 1 when it finds errors, which is a result, not a failure. */
   okExitCodes?: readonly number[];
   /** Called every `heartbeatMs` while the child runs (progress for long builds). */
   onHeartbeat?: (elapsedMs: number, treeRssBytes: number | null) => void;
   heartbeatMs?: number;
+}
+
+/**
+ * The flags an npm script gives `node` (those between `node` and the script it runs), so the
+ * benchmark runs each command as `npm run` does, and its floor alike: `check` has Node's default
+ * young generation, the build a larger one.
+ */
+export function npmScriptNodeFlags(scripts: Record<string, string>, name: string): string[] {
+  const script = scripts[name];
+  if (script === undefined) throw new Error(`package.json has no "${name}" script`);
+  const words = script.split(/\s+/);
+  const node = words.indexOf('node');
+  if (node < 0) throw new Error(`the "${name}" script does not run node: ${script}`);
+  const flags: string[] = [];
+  for (const word of words.slice(node + 1)) {
+    if (!word.startsWith('--')) break;
+    flags.push(word);
+  }
+  return flags;
 }
 
 /** Process groups of the children running now, so an interrupted benchmark can stop them. */
@@ -76,9 +97,7 @@ export function stopRunningChildren(): void {
 }
 
 /**
- * Spawns `node --max-old-space-size=… --max-semi-space-size=64 --import exit-stats-preload <args>` and
- * measures it. The young-generation size is the one the npm scripts and the `atlas` bin use, and
- * every measured process gets it, the floors included, so ratios compare like with like.
+ * Spawns `node --max-old-space-size=… <nodeFlags> --import exit-stats-preload <args>` and measures it.
  */
 export async function runMeasured(args: readonly string[], options: RunOptions): Promise<RunResult> {
   fs.mkdirSync(options.logDir, { recursive: true });
@@ -89,7 +108,7 @@ export async function runMeasured(args: readonly string[], options: RunOptions):
   const statsDir = fs.mkdtempSync(path.join(options.logDir, '.stats-'));
   const cpuBefore = waitedChildrenCpuMs();
   const started = performance.now();
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb}`, '--max-semi-space-size=64', '--import', PRELOAD, ...args], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb}`, ...options.nodeFlags, '--import', PRELOAD, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, BENCH_STATS_DIR: statsDir },
     stdio: ['ignore', out, err],

@@ -166,7 +166,14 @@ export function machineText(results: BenchResults): string {
     `- Load average (1 min) at start / end: ${m.loadStart.toFixed(2)} / ${m.loadEnd.toFixed(2)}${noisy ? ' — above the core count, so other work shared the machine and absolute timings are noisy; the ratios, measured in the same run, hold up better' : ''}`,
     `- Commit: ${m.commit ?? 'unknown'}; run ${results.startedAt} → ${results.finishedAt}`,
     `- Options: sizes ${results.options.sizes.join(', ') || 'none'}${results.options.sample ? ' + sample corpus' : ''}, seed ${results.options.seed}, ${results.options.repeat} run(s) per pipeline measurement (medians), site build ${results.options.build ? `on, ${results.options.buildRepeat ?? 1} run(s) of it and of its floor, taking turns (medians)` : 'off'}`,
+    // Runs before the 13th session gave every process `--max-semi-space-size=64` and kept no record of it.
+    `- Node flags (from the npm scripts): ${nodeFlagsText(results.options.nodeFlags ?? { check: ['--max-semi-space-size=64'], build: ['--max-semi-space-size=64'] })}`,
   ].join('\n');
+}
+
+function nodeFlagsText(flags: { check: readonly string[]; build: readonly string[] }): string {
+  const list = (f: readonly string[]) => (f.length ? f.map((x) => `\`${x}\``).join(' ') : 'none');
+  return `\`check\` and the parse floor ${list(flags.check)}; the build and the empty-pages floor ${list(flags.build)}`;
 }
 
 /** Growth exponent k in cost ∝ records^k between two sizes. */
@@ -344,9 +351,9 @@ const METHOD = `## How it is measured
   \`bench-out/atlases/<size>/\` and reused while the generator version and seed match. The sample
   corpus (\`../shared/corpora/a5c-atlas-sample\`) is measured as it is, when present; its site is
   built with \`--fail-on none\`, since one of its files has a YAML syntax error that the build would otherwise refuse.
-- **Fresh processes.** Every measurement is a new
-  \`node --max-old-space-size=8192 --max-semi-space-size=64 …\` process (the young
-  generation the npm scripts and the \`atlas\` bin use; the floors get it too). The floors are
+- **Fresh processes.** Every measurement is a new \`node --max-old-space-size=8192 …\`
+  process with the Node flags of its command's npm script (listed under "Machine"), and each
+  floor gets its command's flags, so a ratio compares like with like. The floors are
   plain JavaScript; \`check\` runs the \`atlas\` bin's compiled CLI (compiled before the first
   measurement), the build \`scripts/build.mjs\`, the in-process stage timer tsx. Wall time is spawn to exit (start-up included, the same for the floor); peak RSS of the
   node process comes from \`process.resourceUsage().maxRSS\` written on exit by a preloaded module;

@@ -134,7 +134,18 @@ export interface BenchResults {
   version: number;
   startedAt: string;
   finishedAt: string;
-  options: { sizes: number[]; sample: boolean; build: boolean; seed: number; repeat: number; buildRepeat?: number; search: boolean; heapMb?: number };
+  options: {
+    sizes: number[];
+    sample: boolean;
+    build: boolean;
+    seed: number;
+    repeat: number;
+    buildRepeat?: number;
+    search: boolean;
+    heapMb?: number;
+    /** Node flags each command ran with, read from its npm script (absent before the 13th session, when all had `--max-semi-space-size=64`). */
+    nodeFlags?: { check: string[]; build: string[] };
+  };
   machine: Machine;
   results: SizeResult[];
   /** Things that went wrong or were skipped, in plain words. */

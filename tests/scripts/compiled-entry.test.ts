@@ -62,6 +62,23 @@ describe('the compiled entry (how the atlas bin runs the TypeScript CLI)', () =>
     expect(runFresh({ USE_LAZY: '1' }).stdout).toMatch(/^crc \d+\n$/);
   });
 
+  it('compiles the packages every command loads into the bundle, and leaves the others to node_modules', () => {
+    fs.writeFileSync(
+      path.join(dir, 'entry.ts'),
+      "import yaml from 'js-yaml';\nimport { visit } from 'unist-util-visit';\nconsole.log(`${yaml.load('a: 1').a} ${typeof visit}`);\n",
+    );
+    fs.utimesSync(path.join(dir, 'entry.ts'), new Date(), new Date(Date.now() + 8_000));
+    expect(runFresh().stdout).toBe('1 function\n');
+    const compiled = [path.join(CACHE, `${name}.mjs`), ...fs.readdirSync(path.join(CACHE, `${name}-chunks`)).map((c) => path.join(CACHE, `${name}-chunks`, c))]
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
+    expect(compiled).not.toMatch(/from "js-yaml"/);
+    expect(compiled).toMatch(/from "unist-util-visit"/);
+    // js-yaml's own file is a source of the bundle, so updating the package recompiles it.
+    const { sources } = JSON.parse(fs.readFileSync(path.join(CACHE, `${name}.sources.json`), 'utf8'));
+    expect(Object.keys(sources).some((f) => f.startsWith('node_modules/js-yaml/'))).toBe(true);
+  });
+
   it('reports a source that does not compile, with its file and line, and runs nothing', () => {
     fs.writeFileSync(path.join(dir, 'entry.ts'), "export const broken = ;\nconsole.log('ran');\n");
     fs.utimesSync(path.join(dir, 'entry.ts'), new Date(), new Date(Date.now() + 10_000));
