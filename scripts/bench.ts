@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFloorProject } from './bench/empty-floor';
 import { DEFAULT_SEED, ensureAtlas } from './bench/generate-atlas';
-import { median, npmScriptNodeFlags, runMeasured, stopRunningChildren, type RunResult } from './bench/measure';
+import { median, pageTouchCostUs, npmScriptNodeFlags, runMeasured, stopRunningChildren, type RunResult } from './bench/measure';
 import { benchmarksMarkdown, buildTable, bytes, handWrittenPart, machineText, ms, pipelineTable } from './bench/report';
 import {
   RESULTS_VERSION,
@@ -284,6 +284,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
       maxRssBytes: b.maxRssBytes,
       treeRssBytes: b.treeRssBytes,
       treeCpuMs: b.treeCpuMs,
+      treeMinorFaults: b.treeMinorFaults,
       cpuSplit: b.cpuSplit,
       timings: readJson(timingsFile) as BuildSummary['timings'],
     };
@@ -316,6 +317,7 @@ async function measureAtlas(target: { label: string; source: 'synthetic' | 'samp
       maxRssBytes: f.maxRssBytes,
       treeRssBytes: f.treeRssBytes,
       treeCpuMs: f.treeCpuMs,
+      treeMinorFaults: f.treeMinorFaults,
       cpuSplit: f.cpuSplit,
       ...(f.status === 'ok' ? {} : { error: `${f.stderrTail.split('\n').slice(-8).join('\n')} (see ${path.relative(REPO, f.stderrFile)})` }),
     });
@@ -361,7 +363,7 @@ function tablesText(all: BenchResults): string {
 }
 
 function sample(r: RunResult, json: boolean): Sample {
-  const s: Sample = { status: r.status, wallMs: r.wallMs, maxRssBytes: r.maxRssBytes, treeRssBytes: r.treeRssBytes };
+  const s: Sample = { status: r.status, wallMs: r.wallMs, maxRssBytes: r.maxRssBytes, treeRssBytes: r.treeRssBytes, minorFaults: r.treeMinorFaults };
   if (json && r.status === 'ok') {
     const output = readJsonLine(r.stdoutFile);
     if (output) s.output = output as Record<string, unknown>;
@@ -376,6 +378,7 @@ function summarize(samples: Sample[]): Summary {
   const nums = (get: (s: Sample) => number | null) => ok.map(get).filter((v): v is number => v !== null);
   const rss = nums((s) => s.maxRssBytes);
   const tree = nums((s) => s.treeRssBytes);
+  const faults = nums((s) => s.minorFaults ?? null);
   return {
     runs: samples.length,
     ok: ok.length,
@@ -383,6 +386,7 @@ function summarize(samples: Sample[]): Summary {
     wallMinMs: Math.min(...nums((s) => s.wallMs)),
     maxRssBytes: rss.length ? median(rss) : null,
     treeRssBytes: tree.length ? median(tree) : null,
+    minorFaults: faults.length ? median(faults) : null,
     samples,
   };
 }
@@ -474,6 +478,7 @@ function machine(): Machine {
     loadStart: load,
     loadEnd: load,
     commit,
+    pageTouchUs: pageTouchCostUs(),
   };
 }
 

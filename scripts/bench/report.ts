@@ -122,6 +122,18 @@ export function cpuSplitText(build: CpuSplit, floor: CpuSplit): string {
   ].join('; ');
 }
 
+/**
+ * ` Page faults: 633,000 / 133,000 (4.76×), about 10.1 s / 2.1 s of CPU at 16 µs a page.`: how much
+ * fresh memory each tree touched, and what that cost on this machine.
+ */
+export function faultsText(build: { treeMinorFaults?: number | null }, floor: { treeMinorFaults?: number | null }, freshPageUs: number | undefined): string {
+  const b = build.treeMinorFaults;
+  const f = floor.treeMinorFaults;
+  if (!b || !f) return '';
+  const cost = freshPageUs ? `, about ${ms((b * freshPageUs) / 1000)} / ${ms((f * freshPageUs) / 1000)} of CPU at ${freshPageUs.toFixed(1)} µs a page` : '';
+  return ` Page faults (fresh 4 KiB pages, the whole tree): ${count(b)} / ${count(f)} (${ratio(b / f)})${cost}.`;
+}
+
 /** `46.2 s / 9.1 s (5.08×)`: CPU time of the build's and the floor's process trees. */
 function cpuCell(r: SizeResult): string {
   const build = r.build?.treeCpuMs;
@@ -165,6 +177,7 @@ export function machineText(results: BenchResults): string {
     `- CPU: ${m.cpuModel}, ${m.cores} cores; memory ${bytes(m.memoryBytes)}; Node ${m.node}; ${m.os}`,
     `- Load average (1 min) at start / end: ${m.loadStart.toFixed(2)} / ${m.loadEnd.toFixed(2)}${noisy ? ' — above the core count, so other work shared the machine and absolute timings are noisy; the ratios, measured in the same run, hold up better' : ''}`,
     `- Commit: ${m.commit ?? 'unknown'}; run ${results.startedAt} → ${results.finishedAt}`,
+    ...(m.pageTouchUs ? [`- Memory: touching a 4 KiB page the first time (a page fault) took ${m.pageTouchUs.fresh.toFixed(1)} µs of CPU, and ${m.pageTouchUs.again.toFixed(2)} µs again (a run's page faults, times the first figure, is what new memory cost it)`] : []),
     `- Options: sizes ${results.options.sizes.join(', ') || 'none'}${results.options.sample ? ' + sample corpus' : ''}, seed ${results.options.seed}, ${results.options.repeat} run(s) per pipeline measurement (medians), site build ${results.options.build ? `on, ${results.options.buildRepeat ?? 1} run(s) of it and of its floor, taking turns (medians)` : 'off'}`,
     // Runs before the 13th session gave every process `--max-semi-space-size=64` and kept no record of it.
     `- Node flags (from the npm scripts): ${nodeFlagsText(results.options.nodeFlags ?? { check: ['--max-semi-space-size=64'], build: ['--max-semi-space-size=64'] })}`,
@@ -284,9 +297,18 @@ export function analysisText(results: BenchResults): string {
       const f = r.floor!;
       const bound = b.treeCpuMs! / cores;
       const split = b.cpuSplit && f.cpuSplit ? ` Split (build / floor): ${cpuSplitText(b.cpuSplit, f.cpuSplit)}.` : '';
-      return `- ${r.label}: the build used ${ms(b.treeCpuMs!)} of CPU in ${ms(b.wallMs)} (${(b.treeCpuMs! / b.wallMs).toFixed(1)} cores busy on average), the floor ${ms(f.treeCpuMs!)} in ${ms(f.wallMs)} (${(f.treeCpuMs! / f.wallMs).toFixed(1)}); CPU ratio ${ratio(b.treeCpuMs! / f.treeCpuMs!)}. On ${cores} cores the build cannot take less than ${ms(bound)}, ${ratio(bound / f.wallMs)} the floor's wall time.${split}`;
+      return `- ${r.label}: the build used ${ms(b.treeCpuMs!)} of CPU in ${ms(b.wallMs)} (${(b.treeCpuMs! / b.wallMs).toFixed(1)} cores busy on average), the floor ${ms(f.treeCpuMs!)} in ${ms(f.wallMs)} (${(f.treeCpuMs! / f.wallMs).toFixed(1)}); CPU ratio ${ratio(b.treeCpuMs! / f.treeCpuMs!)}. On ${cores} cores the build cannot take less than ${ms(bound)}, ${ratio(bound / f.wallMs)} the floor's wall time.${split}${faultsText(b, f, results.machine.pageTouchUs?.fresh)}`;
     });
     out.push(`**CPU time** (user + system, the whole process tree: Node's threads, Pagefind's binary, esbuild):`, '', ...lines, '');
+  }
+
+  // Fresh memory: what `check` touches beyond its floor, where a page fault is dear.
+  const faulted = results.results.filter((r) => r.check.minorFaults && r.parseFloor.minorFaults);
+  if (faulted.length) {
+    const us = results.machine.pageTouchUs?.fresh;
+    const cost = (n: number) => (us ? ` (${ms((n * us) / 1000)})` : '');
+    const rows = faulted.map((r) => `${r.label} ${count(r.check.minorFaults)}${cost(r.check.minorFaults!)} / ${count(r.parseFloor.minorFaults)}${cost(r.parseFloor.minorFaults!)}`);
+    out.push(`**Page faults** of \`check\` / the parse floor (fresh 4 KiB pages${us ? `, and their CPU time at ${us.toFixed(1)} µs a page` : ''}): ${rows.join('; ')}.`, '');
   }
 
   // The issue's targets.

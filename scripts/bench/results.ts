@@ -21,6 +21,8 @@ export interface Machine {
   loadEnd: number;
   /** Commit the run measured (read-only `git rev-parse`), when available. */
   commit: string | null;
+  /** CPU time to touch a 4 KiB page the first time and again, in µs (`pageTouchCostUs`); absent before the 13th session. */
+  pageTouchUs?: { fresh: number; again: number };
 }
 
 /** One measured child process. */
@@ -29,6 +31,8 @@ export interface Sample {
   wallMs: number;
   maxRssBytes: number | null;
   treeRssBytes: number | null;
+  /** Minor page faults of the child's process tree; null without /proc. */
+  minorFaults?: number | null;
   /** What the child printed as JSON (stage times, counts), when it did. */
   output?: Record<string, unknown>;
   /** The end of stderr when the run did not succeed. */
@@ -43,6 +47,8 @@ export interface Summary {
   wallMinMs: number;
   maxRssBytes: number | null;
   treeRssBytes: number | null;
+  /** Median minor page faults; absent before the 13th session, null without /proc. */
+  minorFaults?: number | null;
   samples: Sample[];
 }
 
@@ -69,6 +75,8 @@ export interface BuildSummary {
   treeCpuMs?: number | null;
   /** How the build process's CPU time divides (main thread, its wait for a core, other threads, helpers); null without /proc. */
   cpuSplit?: CpuSplit | null;
+  /** Minor page faults of the build's process tree; null without /proc. */
+  treeMinorFaults?: number | null;
   /** From ATLAS_BUILD_TIMINGS: total and per phase (pipeline, prepare, astro, one per step run after Astro, files). */
   timings: { total: number; phases: Record<string, number> } | null;
   /** Wall time of every run when the build was repeated (`--build-repeat`); the fields above are the median run's. */
@@ -88,6 +96,8 @@ export interface FloorSummary {
   treeCpuMs?: number | null;
   /** How the floor process's CPU time divides; null without /proc. */
   cpuSplit?: CpuSplit | null;
+  /** Minor page faults of the floor's process tree; null without /proc. */
+  treeMinorFaults?: number | null;
   /** Wall time of every run when repeated; the fields above are the median run's. */
   runsMs?: number[];
   error?: string;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { npmScriptNodeFlags, runMeasured } from '../../scripts/bench/measure';
+import { npmScriptNodeFlags, pageTouchCostUs, runMeasured } from '../../scripts/bench/measure';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-measure-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,6 +25,8 @@ ${SPIN}
 spin(300);
 await new Promise((resolve) => new Worker(${JSON.stringify(SPIN)} + 'spin(300);', { eval: true }).once('exit', resolve));
 execFileSync(process.execPath, ['-e', ${JSON.stringify(`${SPIN} spin(300);`)}]);
+// 32 MiB of new memory, touched: at least 8,192 fresh pages.
+Buffer.allocUnsafeSlow(32 * 1024 * 1024).fill(1);
 console.log(JSON.stringify(process.execArgv));
 `,
     );
@@ -47,6 +49,15 @@ console.log(JSON.stringify(process.execArgv));
     // The reaped child's spin, plus its own start-up.
     expect(split.childProcessesMs).toBeGreaterThanOrEqual(200);
     expect(split.mainThreadWaitMs).toBeGreaterThanOrEqual(0);
+    expect(r.treeMinorFaults).toBeGreaterThanOrEqual(8192);
+  });
+});
+
+describe('pageTouchCostUs', () => {
+  it('finds touching new memory dearer than touching it again', () => {
+    const { fresh, again } = pageTouchCostUs();
+    expect(again).toBeGreaterThanOrEqual(0);
+    expect(fresh).toBeGreaterThan(again);
   });
 });
 

@@ -123,6 +123,28 @@ describe('benchmarksMarkdown', () => {
     expect(benchmarksMarkdown(results([r]))).not.toContain('Split (build / floor)');
   });
 
+  it('counts the page faults of each build beside its floor, and what they cost on the machine that ran them', () => {
+    const r = size(10_000);
+    r.build!.treeCpuMs = 57_000;
+    r.build!.treeMinorFaults = 633_000;
+    r.floor = { ...r.floor!, treeCpuMs: 14_000, treeMinorFaults: 133_000 };
+    const run = results([r]);
+    run.machine.pageTouchUs = { fresh: 16, again: 0.28 };
+    r.check.minorFaults = 40_000;
+    r.parseFloor.minorFaults = 19_000;
+    const md = benchmarksMarkdown(run);
+    expect(md).toContain('Page faults (fresh 4 KiB pages, the whole tree): 633,000 / 133,000 (4.76×), about 10.1 s / 2.1 s of CPU at 16.0 µs a page.');
+    expect(md).toContain('**Page faults** of `check` / the parse floor (fresh 4 KiB pages, and their CPU time at 16.0 µs a page): 10000 40,000 (640 ms) / 19,000 (304 ms).');
+    expect(md).toContain('- Memory: touching a 4 KiB page the first time (a page fault) took 16.0 µs of CPU, and 0.28 µs again');
+    // Results from before faults were counted show neither.
+    delete run.machine.pageTouchUs;
+    r.floor.treeMinorFaults = undefined;
+    r.check.minorFaults = undefined;
+    const old = benchmarksMarkdown(run);
+    expect(old).not.toContain('Page faults');
+    expect(old).not.toContain('- Memory:');
+  });
+
   it('shows each build over the floor that ran after it, beside the median ratio', () => {
     const r = repeated([29_400, 28_800, 27_200], [8_100, 8_300, 7_900], 3.55);
     const md = benchmarksMarkdown(results([r]));
