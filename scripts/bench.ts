@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFloorProject } from './bench/empty-floor';
 import { DEFAULT_SEED, ensureAtlas } from './bench/generate-atlas';
-import { median, pageTouchCostUs, npmScriptNodeFlags, runMeasured, stopRunningChildren, type RunResult } from './bench/measure';
+import { median, npmScriptNodeFlags, pageTouchCostUs, runMeasured, stopRunningChildren, type RunResult } from './bench/measure';
 import { benchmarksMarkdown, buildTable, bytes, handWrittenPart, machineText, ms, pipelineTable } from './bench/report';
 import {
   RESULTS_VERSION,

@@ -209,8 +209,8 @@ function waitedChildren(): { cpuMs: number; minorFaults: number } | null {
 /**
  * The CPU time it takes to touch a 4 KiB page of memory, in microseconds: the first time (the page
  * fault, the zeroing and whatever a hypervisor adds) and again. Medians of three 64 MiB samples.
- * Machines differ by an order of magnitude in the first figure, and a build touches several times
- * the memory its floor does, so it says how much a machine penalizes the build.
+ * On the machine this was built on the first figure was 70 times the second, and a build touches
+ * several times the memory its floor does, so it says how much a machine penalizes the build.
  */
 export function pageTouchCostUs(): { fresh: number; again: number } {
   const size = 64 * 1024 * 1024;

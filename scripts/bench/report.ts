@@ -122,15 +122,20 @@ export function cpuSplitText(build: CpuSplit, floor: CpuSplit): string {
   ].join('; ');
 }
 
+/** The CPU time `faults` fresh pages cost at `freshPageUs` each. */
+function faultsCpu(faults: number, freshPageUs: number): string {
+  return ms((faults * freshPageUs) / 1000);
+}
+
 /**
- * ` Page faults: 633,000 / 133,000 (4.76×), about 10.1 s / 2.1 s of CPU at 16 µs a page.`: how much
- * fresh memory each tree touched, and what that cost on this machine.
+ * ` Page faults (fresh 4 KiB pages, the whole tree): 633,000 / 133,000 (4.76×), about 10.1 s /
+ * 2.1 s of CPU at 16.0 µs a page.`: how much new memory each tree touched, and what that cost.
  */
-export function faultsText(build: { treeMinorFaults?: number | null }, floor: { treeMinorFaults?: number | null }, freshPageUs: number | undefined): string {
+function faultsText(build: { treeMinorFaults?: number | null }, floor: { treeMinorFaults?: number | null }, freshPageUs: number | undefined): string {
   const b = build.treeMinorFaults;
   const f = floor.treeMinorFaults;
   if (!b || !f) return '';
-  const cost = freshPageUs ? `, about ${ms((b * freshPageUs) / 1000)} / ${ms((f * freshPageUs) / 1000)} of CPU at ${freshPageUs.toFixed(1)} µs a page` : '';
+  const cost = freshPageUs ? `, about ${faultsCpu(b, freshPageUs)} / ${faultsCpu(f, freshPageUs)} of CPU at ${freshPageUs.toFixed(1)} µs a page` : '';
   return ` Page faults (fresh 4 KiB pages, the whole tree): ${count(b)} / ${count(f)} (${ratio(b / f)})${cost}.`;
 }
 
@@ -306,7 +311,7 @@ export function analysisText(results: BenchResults): string {
   const faulted = results.results.filter((r) => r.check.minorFaults && r.parseFloor.minorFaults);
   if (faulted.length) {
     const us = results.machine.pageTouchUs?.fresh;
-    const cost = (n: number) => (us ? ` (${ms((n * us) / 1000)})` : '');
+    const cost = (n: number) => (us ? ` (${faultsCpu(n, us)})` : '');
     const rows = faulted.map((r) => `${r.label} ${count(r.check.minorFaults)}${cost(r.check.minorFaults!)} / ${count(r.parseFloor.minorFaults)}${cost(r.parseFloor.minorFaults!)}`);
     out.push(`**Page faults** of \`check\` / the parse floor (fresh 4 KiB pages${us ? `, and their CPU time at ${us.toFixed(1)} µs a page` : ''}): ${rows.join('; ')}.`, '');
   }
