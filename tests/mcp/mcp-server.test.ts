@@ -1,7 +1,8 @@
 /**
  * The MCP server end to end: started over stdio by the SDK's own client exactly as an MCP client
- * would (`node --import tsx src/cli/main.ts mcp --domain domain`), every tool listed and called,
- * with good and bad input. Answers are compared with the pipeline's own result.
+ * would (`node --import tsx src/cli/main.ts mcp --domain domain`, and the same through the compiled
+ * `atlas` bin), every tool listed and called, with good and bad input. Answers are compared with
+ * the pipeline's own result.
  */
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -19,23 +20,6 @@ const HUB = 'domain:software-engineering';
 let client: Client;
 let transport: StdioClientTransport;
 let stderr = '';
-
-beforeAll(async () => {
-  transport = new StdioClientTransport({
-    command: process.execPath,
-    args: ['--import', 'tsx', 'src/cli/main.ts', 'mcp', '--domain', 'domain'],
-    cwd: REPO,
-    env: { ...(process.env as Record<string, string>), ATLAS_DEBUG_PIPELINE: '1' },
-    stderr: 'pipe',
-  });
-  transport.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
-  client = new Client({ name: 'atlas-test', version: '0.0.0' });
-  await client.connect(transport);
-});
-
-afterAll(async () => {
-  await client?.close();
-});
 
 async function call(name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
@@ -59,7 +43,30 @@ function failed(r: CallToolResult, pattern: RegExp): void {
   expect(text(r)).toMatch(pattern);
 }
 
-describe('atlas mcp (stdio)', () => {
+// From source, as the tests run everything, and as users run it: the `atlas` bin, compiled with
+// zod inside it (scripts/compiled-entry.mjs) while the SDK validates tool input with its own copy.
+describe.each([
+  { how: 'from source', entry: ['--import', 'tsx', 'src/cli/main.ts'] },
+  { how: 'the atlas bin', entry: ['scripts/atlas.mjs'] },
+])('atlas mcp (stdio), $how', ({ entry }) => {
+  beforeAll(async () => {
+    stderr = '';
+    transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [...entry, 'mcp', '--domain', 'domain'],
+      cwd: REPO,
+      env: { ...(process.env as Record<string, string>), ATLAS_DEBUG_PIPELINE: '1' },
+      stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
+    client = new Client({ name: 'atlas-test', version: '0.0.0' });
+    await client.connect(transport);
+  });
+
+  afterAll(async () => {
+    await client?.close();
+  });
+
   it('announces itself and lists the seven tools with input schemas', async () => {
     expect(client.getServerVersion()?.name).toBe('atlas-record-viewer');
     expect(client.getInstructions()).toContain('search_records');
