@@ -363,7 +363,7 @@ function tablesText(all: BenchResults): string {
 }
 
 function sample(r: RunResult, json: boolean): Sample {
-  const s: Sample = { status: r.status, wallMs: r.wallMs, maxRssBytes: r.maxRssBytes, treeRssBytes: r.treeRssBytes, minorFaults: r.treeMinorFaults };
+  const s: Sample = { status: r.status, wallMs: r.wallMs, maxRssBytes: r.maxRssBytes, treeRssBytes: r.treeRssBytes, treeMinorFaults: r.treeMinorFaults };
   if (json && r.status === 'ok') {
     const output = readJsonLine(r.stdoutFile);
     if (output) s.output = output as Record<string, unknown>;
@@ -378,7 +378,7 @@ function summarize(samples: Sample[]): Summary {
   const nums = (get: (s: Sample) => number | null) => ok.map(get).filter((v): v is number => v !== null);
   const rss = nums((s) => s.maxRssBytes);
   const tree = nums((s) => s.treeRssBytes);
-  const faults = nums((s) => s.minorFaults ?? null);
+  const faults = nums((s) => s.treeMinorFaults ?? null);
   return {
     runs: samples.length,
     ok: ok.length,
@@ -386,7 +386,7 @@ function summarize(samples: Sample[]): Summary {
     wallMinMs: Math.min(...nums((s) => s.wallMs)),
     maxRssBytes: rss.length ? median(rss) : null,
     treeRssBytes: tree.length ? median(tree) : null,
-    minorFaults: faults.length ? median(faults) : null,
+    treeMinorFaults: faults.length ? median(faults) : null,
     samples,
   };
 }

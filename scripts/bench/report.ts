@@ -308,11 +308,11 @@ export function analysisText(results: BenchResults): string {
   }
 
   // Fresh memory: what `check` touches beyond its floor, where a page fault is dear.
-  const faulted = results.results.filter((r) => r.check.minorFaults && r.parseFloor.minorFaults);
+  const faulted = results.results.filter((r) => r.check.treeMinorFaults && r.parseFloor.treeMinorFaults);
   if (faulted.length) {
     const us = results.machine.pageTouchUs?.fresh;
     const cost = (n: number) => (us ? ` (${faultsCpu(n, us)})` : '');
-    const rows = faulted.map((r) => `${r.label} ${count(r.check.minorFaults)}${cost(r.check.minorFaults!)} / ${count(r.parseFloor.minorFaults)}${cost(r.parseFloor.minorFaults!)}`);
+    const rows = faulted.map((r) => `${r.label} ${count(r.check.treeMinorFaults)}${cost(r.check.treeMinorFaults!)} / ${count(r.parseFloor.treeMinorFaults)}${cost(r.parseFloor.treeMinorFaults!)}`);
     out.push(`**Page faults** of \`check\` / the parse floor (fresh 4 KiB pages${us ? `, and their CPU time at ${us.toFixed(1)} µs a page` : ''}): ${rows.join('; ')}.`, '');
   }
 

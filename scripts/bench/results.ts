@@ -32,7 +32,7 @@ export interface Sample {
   maxRssBytes: number | null;
   treeRssBytes: number | null;
   /** Minor page faults of the child's process tree; null without /proc. */
-  minorFaults?: number | null;
+  treeMinorFaults?: number | null;
   /** What the child printed as JSON (stage times, counts), when it did. */
   output?: Record<string, unknown>;
   /** The end of stderr when the run did not succeed. */
@@ -48,7 +48,7 @@ export interface Summary {
   maxRssBytes: number | null;
   treeRssBytes: number | null;
   /** Median minor page faults; absent before the 13th session, null without /proc. */
-  minorFaults?: number | null;
+  treeMinorFaults?: number | null;
   samples: Sample[];
 }
 

@@ -130,8 +130,8 @@ describe('benchmarksMarkdown', () => {
     r.floor = { ...r.floor!, treeCpuMs: 14_000, treeMinorFaults: 133_000 };
     const run = results([r]);
     run.machine.pageTouchUs = { fresh: 16, again: 0.28 };
-    r.check.minorFaults = 40_000;
-    r.parseFloor.minorFaults = 19_000;
+    r.check.treeMinorFaults = 40_000;
+    r.parseFloor.treeMinorFaults = 19_000;
     const md = benchmarksMarkdown(run);
     expect(md).toContain('Page faults (fresh 4 KiB pages, the whole tree): 633,000 / 133,000 (4.76×), about 10.1 s / 2.1 s of CPU at 16.0 µs a page.');
     expect(md).toContain('**Page faults** of `check` / the parse floor (fresh 4 KiB pages, and their CPU time at 16.0 µs a page): 10000 40,000 (640 ms) / 19,000 (304 ms).');
@@ -139,7 +139,7 @@ describe('benchmarksMarkdown', () => {
     // Results from before faults were counted show neither.
     delete run.machine.pageTouchUs;
     r.floor.treeMinorFaults = undefined;
-    r.check.minorFaults = undefined;
+    r.check.treeMinorFaults = undefined;
     const old = benchmarksMarkdown(run);
     expect(old).not.toContain('Page faults');
     expect(old).not.toContain('- Memory:');
