@@ -1,7 +1,7 @@
 // @ts-check
 import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { esbuildBundlesPlugin } from './src/build/esbuild-bundles-plugin';
+import { browserScriptsPlugin } from './src/build/browser-scripts-plugin';
 
 /** Sub-path hosting: `ATLAS_BASE=/atlas/` serves the site under /atlas/. */
 const base = (process.env.ATLAS_BASE ?? '/').trim().replace(/^\/*/, '/').replace(/\/*$/, '/');
@@ -84,7 +84,7 @@ export default defineConfig({
   prefetch: false,
   integrations: [serverBundle],
   vite: {
-    plugins: [esbuildBundlesPlugin()],
+    plugins: [browserScriptsPlugin()],
     // `astro dev` watches the project: the benchmark's atlases and build outputs (hundreds of
     // thousands of files under bench-out/) and the build script's temporary folders are not sources.
     server: { watch: { ignored: ['**/bench-out/**', '**/.dist-tmp-*/**', '**/*.old-*/**', '**/test-results/**'] } },

@@ -1,7 +1,20 @@
 /// <reference types="astro/client" />
 
-/** URLs of the browser scripts bundled by esbuild (src/build/esbuild-bundles-plugin.ts). */
-declare module 'virtual:esbuild-bundle/*' {
+/** Each browser script's URL, by name (src/build/browser-scripts-plugin.ts). */
+declare module 'virtual:atlas/browser-scripts' {
+  const urls: Record<import('./build/browser-scripts-plugin').BrowserScriptName, string>;
+  export default urls;
+}
+
+/** The workspace checker's worker script URL (src/build/browser-scripts-plugin.ts). */
+declare module 'virtual:atlas/workspace-worker-url' {
   const url: string;
   export default url;
+}
+
+declare namespace App {
+  interface Locals {
+    /** The browser scripts a page has already loaded: BrowserScript.astro writes each one once. */
+    browserScripts?: Set<string>;
+  }
 }

@@ -13,7 +13,7 @@ import { DEFAULT_OVERLAY_PATH, normalizeOverlayPath, type OverlayFile } from './
 import { renderDraft, type LinkContext } from './render-record';
 import type { OverlayReport } from './report';
 import type { WorkerRequest, WorkerResponse } from './worker';
-import workerUrl from 'virtual:esbuild-bundle/workspace-worker';
+import workerUrl from 'virtual:atlas/workspace-worker-url';
 
 export interface OverlayPanelOptions {
   root: HTMLElement;

@@ -7,7 +7,6 @@ import { recordUrl, siteBase } from '../site-urls';
 import { plural } from '../../site/plural';
 import { download } from '../download';
 import { h } from './dom';
-import storeSchemaUrl from 'virtual:esbuild-bundle/store-schema';
 
 export interface PinsPanelOptions {
   root: HTMLElement;
@@ -158,7 +157,8 @@ export function initPinsPanel({ root, ids }: PinsPanelOptions): void {
     fileInput.value = '';
     if (!file) return;
     try {
-      const { parseWorkspaceExport } = (await import(/* @vite-ignore */ storeSchemaUrl)) as typeof import('./store-schema');
+      // Loaded on demand: the schema carries zod.
+      const { parseWorkspaceExport } = await import('./store-schema');
       const incoming = parseWorkspaceExport(await file.text());
       const data = loadWorkspace();
       // Merge: an imported pin or view replaces the one with the same id or name.

@@ -1,0 +1,149 @@
+/**
+ * Vite plugin: the site's browser scripts, bundled by esbuild instead of by Astro's client build.
+ *
+ * Pages load a script with `<BrowserScript name="…" />` (src/components/BrowserScript.astro),
+ * which looks its URL up in `virtual:atlas/browser-scripts`:
+ *   - in a build, a hashed module in `_astro/`. When the server build starts, esbuild bundles
+ *     every entry below at once (shared code split into chunks, `import()` targets into files of
+ *     their own); the server build's module for that lookup waits for it, and emits the files as
+ *     its assets, which Astro moves beside the styles;
+ *   - in `astro dev`, the TypeScript source, which Vite serves as a module.
+ *
+ * Why not Astro's `<script>`: with no processed script left, Astro skips its client build, a
+ * Vite and Rollup pass of 1.5–2 s on the thread that then renders the pages, at every atlas size
+ * (docs/benchmarks.md). esbuild does the same work in its own process in about a tenth of that.
+ *
+ * The workspace's checker runs as a worker, which needs a script file of its own: it is bundled
+ * first, as an IIFE (it runs as the module worker the page starts, and as the classic worker the
+ * offline fallback starts from a blob URL), and `virtual:atlas/workspace-worker-url` gives its URL.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild, type BuildOptions, type OutputFile, type Plugin as EsbuildPlugin } from 'esbuild';
+import type { Plugin, ResolvedConfig } from 'vite';
+
+const SCRIPTS = fileURLToPath(new URL('../scripts/', import.meta.url));
+
+/** Every script a page can load, by name: the module under `src/scripts/` it starts from. */
+export const BROWSER_SCRIPTS = {
+  /** Every page: the header's search box and the theme toggle. */
+  site: 'site.ts',
+  'record-page': 'record-page.ts',
+  'copy-button': 'copy-button.ts',
+  'record-table': 'record-table.ts',
+  'wiki-article': 'wiki-article.ts',
+  'save-view-button': 'workspace/save-view-button.ts',
+  'graph-explorer': 'graph/graph-explorer.ts',
+  'graph-schema': 'graph/schema-graph.ts',
+  'search-page': 'search/search-page.ts',
+  workspace: 'workspace/main.ts',
+  'not-found': 'not-found.ts',
+} as const;
+
+export type BrowserScriptName = keyof typeof BROWSER_SCRIPTS;
+
+const WORKER = { name: 'workspace-worker', entry: 'workspace/worker.ts' };
+const SCRIPTS_ID = 'virtual:atlas/browser-scripts';
+const WORKER_URL_ID = 'virtual:atlas/workspace-worker-url';
+
+/** What the bundling produced: the files, named as they go into the assets folder, and each script's file. */
+interface Bundle {
+  files: { name: string; contents: Uint8Array }[];
+  scripts: Record<BrowserScriptName, string>;
+}
+
+export function browserScriptsPlugin(): Plugin {
+  let config: ResolvedConfig;
+  let bundle: Promise<Bundle> | undefined;
+  return {
+    name: 'atlas:browser-scripts',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    buildStart() {
+      // esbuild starts with the server build and works in its own process while Vite compiles the pages.
+      if (config.command !== 'build' || bundle) return;
+      bundle = bundleScripts();
+      // A failure is reported where the lookup module awaits it, not as an unhandled rejection before.
+      bundle.catch(() => {});
+    },
+    resolveId(id) {
+      return id === SCRIPTS_ID || id === WORKER_URL_ID ? `\0${id}` : undefined;
+    },
+    async load(id) {
+      if (id === `\0${WORKER_URL_ID}`) {
+        // Only `astro dev` gets here: in a build, esbuild resolves the worker's URL itself.
+        return `export default ${JSON.stringify(sourceUrl(config, WORKER.entry))};`;
+      }
+      if (id !== `\0${SCRIPTS_ID}`) return undefined;
+      if (config.command === 'serve') {
+        const urls = Object.fromEntries(Object.entries(BROWSER_SCRIPTS).map(([name, entry]) => [name, sourceUrl(config, entry)]));
+        return `export default ${JSON.stringify(urls)};`;
+      }
+      // Loaded once per build, by the server build, whose assets land in the site's `_astro/`.
+      const assets = config.build.assetsDir;
+      const { files, scripts } = await (bundle ??= bundleScripts());
+      for (const file of files) this.emitFile({ type: 'asset', fileName: `${assets}/${file.name}`, source: file.contents });
+      const urls = Object.fromEntries(Object.entries(scripts).map(([name, file]) => [name, `${config.base}${assets}/${file}`]));
+      return `export default ${JSON.stringify(urls)};`;
+    },
+  };
+}
+
+/** `astro dev` serves the sources from the project root, under the site's base. */
+function sourceUrl(config: ResolvedConfig, entry: string): string {
+  return `${config.base}${path.relative(config.root, path.join(SCRIPTS, entry)).split(path.sep).join('/')}`;
+}
+
+const COMMON = {
+  bundle: true,
+  platform: 'browser',
+  // What Astro's own client build targets.
+  target: 'esnext',
+  minify: true,
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+  // Output paths only name the files; nothing is written there.
+  outdir: SCRIPTS,
+  entryNames: '[name].[hash]',
+  chunkNames: '[name].[hash]',
+} as const satisfies BuildOptions;
+
+async function bundleScripts(): Promise<Bundle> {
+  // Both at once: only the module that names the worker's file waits for the worker's build.
+  const worker = esbuild({ ...COMMON, entryPoints: [{ in: path.join(SCRIPTS, WORKER.entry), out: WORKER.name }], format: 'iife' });
+  const workerFile = worker.then((result) => path.basename(result.outputFiles[0]!.path));
+  const scripts = await esbuild({
+    ...COMMON,
+    entryPoints: Object.entries(BROWSER_SCRIPTS).map(([out, entry]) => ({ in: path.join(SCRIPTS, entry), out })),
+    format: 'esm',
+    splitting: true,
+    plugins: [workerUrl(workerFile)],
+  });
+  // The metafile names each output's entry point by its path from the working directory.
+  const entryOf = new Map(Object.entries(BROWSER_SCRIPTS).map(([name, entry]) => [path.relative(process.cwd(), path.join(SCRIPTS, entry)).split(path.sep).join('/'), name]));
+  const byOutput = new Map(Object.entries(scripts.metafile.outputs).map(([out, meta]) => [path.resolve(out), meta.entryPoint]));
+  const found: Partial<Record<BrowserScriptName, string>> = {};
+  for (const file of scripts.outputFiles) {
+    const entry = byOutput.get(file.path);
+    const name = entry === undefined ? undefined : entryOf.get(entry);
+    if (name) found[name as BrowserScriptName] = path.basename(file.path);
+  }
+  const missing = Object.keys(BROWSER_SCRIPTS).filter((name) => !(name in found));
+  if (missing.length) throw new Error(`esbuild produced no file for the browser script(s) ${missing.join(', ')}`);
+  return { files: [...(await worker).outputFiles, ...scripts.outputFiles].map(named), scripts: found as Record<BrowserScriptName, string> };
+}
+
+const named = (file: OutputFile) => ({ name: path.basename(file.path), contents: file.contents });
+
+/** Resolves the worker's URL beside the script that imports it: every bundled file shares one folder. */
+function workerUrl(file: Promise<string>): EsbuildPlugin {
+  return {
+    name: 'workspace-worker-url',
+    setup(build) {
+      build.onResolve({ filter: /^virtual:atlas\/workspace-worker-url$/ }, (args) => ({ path: args.path, namespace: 'atlas' }));
+      build.onLoad({ filter: /.*/, namespace: 'atlas' }, async () => ({ contents: `export default new URL(${JSON.stringify(`./${await file}`)}, import.meta.url).href;`, loader: 'js' }));
+    },
+  };
+}
