@@ -274,7 +274,7 @@ export function analysisText(results: BenchResults): string {
     const slope = (b.build!.wallMs - a.build!.wallMs) / (b.input!.records - a.input!.records);
     const fixed = a.build!.wallMs - slope * a.input!.records;
     out.push(
-      `**Fixed vs. per-record build cost.** Between ${a.label} and ${b.label} each added record costs ${slope.toFixed(1)} ms of build time; the line through both points implies about ${ms(Math.max(0, fixed))} of fixed cost (start-up, Vite bundling of the client scripts), which is why small atlases sit far above the empty-pages floor.`,
+      `**Fixed vs. per-record build cost.** Between ${a.label} and ${b.label} each added record costs ${slope.toFixed(1)} ms of build time; the line through both points implies about ${ms(Math.max(0, fixed))} of fixed cost (start-up, Vite's server bundle, the site-wide pages), which is why small atlases sit far above the empty-pages floor.`,
       '',
     );
   }
