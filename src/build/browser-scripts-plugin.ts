@@ -1,28 +1,31 @@
 /**
  * Vite plugin: the site's browser scripts, bundled by esbuild instead of by Astro's client build.
  *
- * Pages load a script with `<BrowserScript name="…" />` (src/components/BrowserScript.astro),
- * which looks its URL up in `virtual:atlas/browser-scripts`:
+ * Pages load a script with `<BrowserScript name="…" />` (src/components/BrowserScript.astro; the
+ * layout and the record page write its tag themselves), which looks the script's URL up in
+ * `virtual:atlas/browser-scripts`:
  *   - in a build, a hashed module in `_astro/`. When the server build starts, esbuild bundles
  *     every entry below at once (shared code split into chunks, `import()` targets into files of
  *     their own); the server build's module for that lookup waits for it, and emits the files as
  *     its assets, which Astro moves beside the styles;
  *   - in `astro dev`, the TypeScript source, which Vite serves as a module.
  *
- * Why not Astro's `<script>`: with no processed script left, Astro skips its client build, a
- * Vite and Rollup pass of 1.5–2 s on the thread that then renders the pages, at every atlas size
- * (docs/benchmarks.md). esbuild does the same work in its own process in about a tenth of that.
+ * Why not Astro's `<script>`: with no script left for Astro to bundle, Astro skips its client
+ * build, a Vite and Rollup pass of 1–2 s on the thread that then renders the pages, at every atlas
+ * size (docs/benchmarks.md, "Sixteenth session"). esbuild does the same work in its own process,
+ * with about a third of the CPU time.
  *
  * The workspace's checker runs as a worker, which needs a script file of its own: it is bundled
- * first, as an IIFE (it runs as the module worker the page starts, and as the classic worker the
- * offline fallback starts from a blob URL), and `virtual:atlas/workspace-worker-url` gives its URL.
+ * beside the others as an IIFE (it runs as the module worker the page starts, and as the classic
+ * worker the offline fallback starts from a blob URL), and `virtual:atlas/workspace-worker-url`
+ * gives its URL.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild, type BuildOptions, type OutputFile, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin, ResolvedConfig } from 'vite';
 
-const SCRIPTS = fileURLToPath(new URL('../scripts/', import.meta.url));
+const SCRIPTS = fileURLToPath(new URL('../scripts', import.meta.url));
 
 /** Every script a page can load, by name: the module under `src/scripts/` it starts from. */
 export const BROWSER_SCRIPTS = {
@@ -104,7 +107,9 @@ const COMMON = {
   write: false,
   metafile: true,
   logLevel: 'silent',
-  // Output paths only name the files; nothing is written there.
+  // Entry points, and the metafile's paths, are relative to the scripts folder. Output paths only
+  // name the files: nothing is written there.
+  absWorkingDir: SCRIPTS,
   outdir: SCRIPTS,
   entryNames: '[name].[hash]',
   chunkNames: '[name].[hash]',
@@ -112,23 +117,20 @@ const COMMON = {
 
 async function bundleScripts(): Promise<Bundle> {
   // Both at once: only the module that names the worker's file waits for the worker's build.
-  const worker = esbuild({ ...COMMON, entryPoints: [{ in: path.join(SCRIPTS, WORKER.entry), out: WORKER.name }], format: 'iife' });
+  const worker = esbuild({ ...COMMON, entryPoints: [{ in: WORKER.entry, out: WORKER.name }], format: 'iife' });
   const workerFile = worker.then((result) => path.basename(result.outputFiles[0]!.path));
   const scripts = await esbuild({
     ...COMMON,
-    entryPoints: Object.entries(BROWSER_SCRIPTS).map(([out, entry]) => ({ in: path.join(SCRIPTS, entry), out })),
+    entryPoints: Object.entries(BROWSER_SCRIPTS).map(([out, entry]) => ({ in: entry, out })),
     format: 'esm',
     splitting: true,
     plugins: [workerUrl(workerFile)],
   });
-  // The metafile names each output's entry point by its path from the working directory.
-  const entryOf = new Map(Object.entries(BROWSER_SCRIPTS).map(([name, entry]) => [path.relative(process.cwd(), path.join(SCRIPTS, entry)).split(path.sep).join('/'), name]));
-  const byOutput = new Map(Object.entries(scripts.metafile.outputs).map(([out, meta]) => [path.resolve(out), meta.entryPoint]));
+  const nameOf = new Map(Object.entries(BROWSER_SCRIPTS).map(([name, entry]) => [entry as string, name as BrowserScriptName]));
   const found: Partial<Record<BrowserScriptName, string>> = {};
-  for (const file of scripts.outputFiles) {
-    const entry = byOutput.get(file.path);
-    const name = entry === undefined ? undefined : entryOf.get(entry);
-    if (name) found[name as BrowserScriptName] = path.basename(file.path);
+  for (const [output, { entryPoint }] of Object.entries(scripts.metafile.outputs)) {
+    const name = entryPoint === undefined ? undefined : nameOf.get(entryPoint);
+    if (name) found[name] = path.basename(output);
   }
   const missing = Object.keys(BROWSER_SCRIPTS).filter((name) => !(name in found));
   if (missing.length) throw new Error(`esbuild produced no file for the browser script(s) ${missing.join(', ')}`);
