@@ -22,7 +22,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild, type BuildOptions, type OutputFile, type Plugin as EsbuildPlugin } from 'esbuild';
+import { build as esbuild, type BuildFailure, type BuildOptions, type OutputFile, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin, ResolvedConfig } from 'vite';
 
 const SCRIPTS = fileURLToPath(new URL('../scripts', import.meta.url));
@@ -115,17 +115,38 @@ const COMMON = {
   chunkNames: '[name].[hash]',
 } as const satisfies BuildOptions;
 
+/**
+ * esbuild's errors from both builds (a module both bundle fails once), each named from the project
+ * root: esbuild names files from the scripts folder.
+ */
+function located(failures: unknown[]): unknown {
+  const messages = failures.flatMap((err) => (err as Partial<BuildFailure>).errors ?? []);
+  if (!messages.length) return failures[0];
+  const lines = messages.map(({ location: at, text }) =>
+    at ? `${path.relative(process.cwd(), path.join(SCRIPTS, at.file))}:${at.line}:${at.column + 1}: ${text}\n    ${at.lineText}` : text,
+  );
+  return new Error(`The browser scripts did not bundle:\n${[...new Set(lines)].join('\n')}`, { cause: failures[0] });
+}
+
 async function bundleScripts(): Promise<Bundle> {
   // Both at once: only the module that names the worker's file waits for the worker's build.
   const worker = esbuild({ ...COMMON, entryPoints: [{ in: WORKER.entry, out: WORKER.name }], format: 'iife' });
-  const workerFile = worker.then((result) => path.basename(result.outputFiles[0]!.path));
-  const scripts = await esbuild({
-    ...COMMON,
-    entryPoints: Object.entries(BROWSER_SCRIPTS).map(([out, entry]) => ({ in: entry, out })),
-    format: 'esm',
-    splitting: true,
-    plugins: [workerUrl(workerFile)],
-  });
+  // A failed worker build is reported below, once: the page scripts' build goes on with no URL.
+  const workerFile = worker.then((result) => path.basename(result.outputFiles[0]!.path)).catch(() => '');
+  const [workerBuild, scriptsBuild] = await Promise.allSettled([
+    worker,
+    esbuild({
+      ...COMMON,
+      entryPoints: Object.entries(BROWSER_SCRIPTS).map(([out, entry]) => ({ in: entry, out })),
+      format: 'esm',
+      splitting: true,
+      plugins: [workerUrl(workerFile)],
+    }),
+  ]);
+  if (workerBuild.status === 'rejected' || scriptsBuild.status === 'rejected') {
+    throw located([workerBuild, scriptsBuild].flatMap((result) => (result.status === 'rejected' ? [result.reason] : [])));
+  }
+  const scripts = scriptsBuild.value;
   const nameOf = new Map(Object.entries(BROWSER_SCRIPTS).map(([name, entry]) => [entry as string, name as BrowserScriptName]));
   const found: Partial<Record<BrowserScriptName, string>> = {};
   for (const [output, { entryPoint }] of Object.entries(scripts.metafile.outputs)) {
@@ -134,7 +155,7 @@ async function bundleScripts(): Promise<Bundle> {
   }
   const missing = Object.keys(BROWSER_SCRIPTS).filter((name) => !(name in found));
   if (missing.length) throw new Error(`esbuild produced no file for the browser script(s) ${missing.join(', ')}`);
-  return { files: [...(await worker).outputFiles, ...scripts.outputFiles].map(named), scripts: found as Record<BrowserScriptName, string> };
+  return { files: [...workerBuild.value.outputFiles, ...scripts.outputFiles].map(named), scripts: found as Record<BrowserScriptName, string> };
 }
 
 const named = (file: OutputFile) => ({ name: path.basename(file.path), contents: file.contents });
