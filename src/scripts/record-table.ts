@@ -3,8 +3,8 @@
  * come from a small JSON file fetched on the first filter or sort; until then the server's page
  * and its pagination links stay as they are.
  */
-import { escapeHtml } from '../site/escape-html';
 import type { RecordRow as Row } from '../site/record-rows';
+import { recordRowsHtml } from '../site/record-rows-html';
 
 type Key = keyof Row;
 
@@ -67,13 +67,7 @@ class RecordTable extends HTMLElement {
     const showKind = this.dataset.showKind === '1';
     const showCluster = this.dataset.showCluster === '1';
     const body = this.querySelector('tbody')!;
-    body.innerHTML = matched
-      .slice(0, SHOWN)
-      .map(
-        (r) =>
-          `<tr><td><a href="${escapeHtml(r.url)}">${escapeHtml(r.name)}</a></td><td><code>${escapeHtml(r.id)}</code></td>${showKind ? `<td>${escapeHtml(r.kind)}</td>` : ''}${showCluster ? `<td>${escapeHtml(r.cluster)}</td>` : ''}<td class="num">${r.out}</td><td class="num">${r.in}</td></tr>`,
-      )
-      .join('');
+    body.innerHTML = recordRowsHtml(matched.slice(0, SHOWN), { kind: showKind, cluster: showCluster }).value;
     const pager = this.querySelector<HTMLElement>('.server-pager');
     const range = this.querySelector<HTMLElement>('.range');
     if (pager) pager.hidden = true;
