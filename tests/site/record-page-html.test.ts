@@ -1,12 +1,13 @@
 /**
- * The record page's template-string renderers on the hostile fixture atlas
- * (tests/fixtures/site-atlas): attribute and edge lists, header, tabs, JSON and graph panels.
- * Every value typed, everything from the atlas escaped.
+ * The template-string renderers on the hostile fixture atlas (tests/fixtures/site-atlas): the
+ * record page's attribute and edge lists, header, tabs, JSON and graph panels, and the listing
+ * pages' table rows. Every value typed, everything from the atlas escaped.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/pipeline/model';
 import { recordGraphControlsHtml } from '../../src/site/graph-frame-html';
+import { recordRowsHtml } from '../../src/site/record-rows-html';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/site-atlas');
 
@@ -17,6 +18,7 @@ let edges: typeof import('../../src/site/edges-html');
 let views: typeof import('../../src/site/record-view');
 let parts: typeof import('../../src/site/record-page-html');
 let neighbourhood: typeof import('../../src/site/neighbourhood');
+let rows: typeof import('../../src/site/record-rows');
 beforeAll(async () => {
   process.env.ATLAS_DOMAIN_DIR = FIXTURE;
   process.env.ATLAS_BASE = '/';
@@ -25,6 +27,7 @@ beforeAll(async () => {
   views = await import('../../src/site/record-view');
   parts = await import('../../src/site/record-page-html');
   neighbourhood = await import('../../src/site/neighbourhood');
+  rows = await import('../../src/site/record-rows');
   atlas = (await import('../../src/site/atlas-data')).getAtlas();
 });
 
@@ -201,5 +204,37 @@ describe('graph panel', () => {
     const markup = parts.graphPanelHtml(atlas, views.buildRecordView(atlas, lonely)).value;
     expect(markup).toContain('This record has no connections.');
     expect(markup).not.toContain('<table');
+  });
+});
+
+describe('record table rows', () => {
+  it('writes one escaped row per record, with the optional columns asked for', () => {
+    const row = rows.recordRow(atlas.records.get('thing:xss')!);
+    const markup = recordRowsHtml([row], { kind: true, cluster: false }).value;
+    expect(new Set(tags(markup))).toEqual(new Set(['tr', 'td', 'a', 'code']));
+    expect(markup).toContain('&lt;img src=x onerror=alert(1)&gt;</a>');
+    expect(markup).toContain('<td><code>thing:xss</code></td><td>Thing</td><td class="num">1</td>');
+    expect(recordRowsHtml([row], { kind: false, cluster: true }).value).toContain(`<td><code>thing:xss</code></td><td>${row.cluster}</td>`);
+  });
+
+  it('writes nothing for no rows', () => {
+    expect(recordRowsHtml([], { kind: true, cluster: true }).value).toBe('');
+  });
+});
+
+describe('edge kind rows', () => {
+  it('names both ends, escapes the attributes and says where the edge was declared', () => {
+    const edge = atlas.byEdgeKind.get('relates_to')!.find((e) => e.from === 'thing:xss')!;
+    const markup = edges.edgeTableRowsHtml(atlas, [edge]).value;
+    expect(new Set(tags(markup))).toEqual(new Set(['tr', 'td', 'a', 'br', 'code', 'dl', 'div', 'dt', 'dd']));
+    expect(markup).toContain('&lt;img src=x onerror=alert(1)&gt;</a><br><code class="muted">thing:xss</code>');
+    expect(markup).toContain('<dt>evidence</dt><dd>&lt;iframe src=javascript:alert(4)&gt;</dd>');
+    expect(markup).toContain(`title="${edge.declarations.map((d) => `${d.file}:${d.line}`).join('\n')}">${edge.declarations.length}×</td>`);
+  });
+
+  it('marks an edge whose target has no record, with no link', () => {
+    const edge = atlas.byEdgeKind.get('relates_to')!.find((e) => e.dangling)!;
+    const markup = edges.edgeTableRowsHtml(atlas, [edge]).value;
+    expect(markup).toContain(`<td><span class="badge unresolved">unresolved</span> <code>${edge.to}</code></td><td></td>`);
   });
 });
