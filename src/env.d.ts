@@ -11,10 +11,3 @@ declare module 'virtual:atlas/workspace-worker-url' {
   const url: string;
   export default url;
 }
-
-declare namespace App {
-  interface Locals {
-    /** The browser scripts a page has already loaded: BrowserScript.astro writes each one once. */
-    browserScripts?: Set<string>;
-  }
-}

@@ -1,9 +1,11 @@
 /**
  * Vite plugin: the site's browser scripts, bundled by esbuild instead of by Astro's client build.
  *
- * Pages load a script with `<BrowserScript name="…" />` (src/components/BrowserScript.astro; the
- * layout and the record page write its tag themselves), which looks the script's URL up in
- * `virtual:atlas/browser-scripts`:
+ * A page or component loads a script by name, with a tag Astro leaves as it is:
+ *   `<script is:inline type="module" src={scriptUrls['record-page']}></script>`,
+ * where `scriptUrls` is the default export of `virtual:atlas/browser-scripts`. (A component used
+ * several times on one page, like the copy button, leaves the tag to its page: the browser would
+ * run the module once anyway, but the page would carry the tag each time.) The URLs are:
  *   - in a build, a hashed module in `_astro/`. When the server build starts, esbuild bundles
  *     every entry below at once (shared code split into chunks, `import()` targets into files of
  *     their own); the server build's module for that lookup waits for it, and emits the files as

@@ -23,7 +23,7 @@ describe('browser scripts', () => {
     // (`type="application/json"`) it writes as they stand.
     for (const [tag] of source.matchAll(/<script\b[^>]*>/g)) {
       const bundled = !/\bis:inline\b/.test(tag) && !/\btype=["']application\/(ld\+)?json["']/.test(tag);
-      expect(bundled, `${tag}: load the script with <BrowserScript name="…" /> (src/components/BrowserScript.astro) instead`).toBe(false);
+      expect(bundled, `${tag}: load the script by name instead, as src/build/browser-scripts-plugin.ts shows`).toBe(false);
     }
   });
 
