@@ -1,5 +1,6 @@
 /**
- * <record-tabs>: one visible panel, selected by click, arrow keys, Home/End, `?tab=` or `#tab`.
+ * <record-tabs>: one visible panel, selected by click, arrow keys, Home/End, `?tab=`, `#tab` or
+ * `#panel-tab` (a tab link's own address, which is what "copy link" on a tab gives).
  * The selection is written to `document.documentElement.dataset.tab`, which the CSS reads, so
  * the head script and this element share one source of truth.
  */
@@ -30,8 +31,9 @@ class RecordTabs extends HTMLElement {
       this.select(tab as Tab, { focus: true, updateUrl: true });
       this.querySelector('[role="tablist"]')?.scrollIntoView({ block: 'nearest' });
     });
+    // Back, forward, or a tab's address pasted over this page's (a hash change).
     window.addEventListener('popstate', () => {
-      const tab = new URL(location.href).searchParams.get('tab');
+      const tab = new URL(location.href).searchParams.get('tab') ?? /^#(?:panel-)?([a-z]+)$/.exec(location.hash)?.[1];
       this.select(tab && available.has(tab) ? (tab as Tab) : 'overview', { focus: false, updateUrl: false });
     });
   }

@@ -124,12 +124,22 @@ describeBrowser('record page (embedded atlas, workflow:schema-migration)', () =>
   it.each([
     ['?tab=json', 'query'],
     ['#json', 'hash'],
+    ['#panel-json', "the tab link's own address"],
   ])('opens the JSON tab directly from %s (%s)', async (suffix) => {
     const page = await open();
     await page.goto(pageUrl() + suffix);
     expect(await page.getByRole('tab', { name: 'JSON' }).getAttribute('aria-selected')).toBe('true');
     expect(await page.locator('[role="tabpanel"]:visible').evaluateAll((els) => els.map((e) => e.id))).toEqual(['panel-json']);
     expect(await page.getByRole('button', { name: 'Copy JSON' }).isVisible()).toBe(true);
+  });
+
+  it('follows a tab address pasted over the page (a hash change), and back', async () => {
+    const page = await open();
+    await page.goto(pageUrl());
+    await page.goto(pageUrl() + '#panel-graph');
+    expect(await page.getByRole('tab', { name: 'Graph' }).getAttribute('aria-selected')).toBe('true');
+    await page.goBack();
+    expect(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('copies the JSON to the clipboard, by mouse and by keyboard, and says so', async () => {
