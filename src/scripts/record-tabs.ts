@@ -7,6 +7,15 @@
 const TABS = ['overview', 'article', 'json', 'graph'] as const;
 type Tab = (typeof TABS)[number];
 
+/**
+ * The tab the address names. The head script in BaseLayout.astro reads the address by the same
+ * rules before first paint (it is inline, so it cannot import this); keep the two alike.
+ */
+function tabInUrl(): Tab | null {
+  const m = /[?&]tab=(overview|article|json|graph)\b/.exec(location.search) || /^#(?:panel-)?(overview|article|json|graph)$/.exec(location.hash);
+  return m ? (m[1] as Tab) : null;
+}
+
 class RecordTabs extends HTMLElement {
   private tabs: HTMLAnchorElement[] = [];
 
@@ -33,8 +42,8 @@ class RecordTabs extends HTMLElement {
     });
     // Back, forward, or a tab's address pasted over this page's (a hash change).
     window.addEventListener('popstate', () => {
-      const tab = new URL(location.href).searchParams.get('tab') ?? /^#(?:panel-)?([a-z]+)$/.exec(location.hash)?.[1];
-      this.select(tab && available.has(tab) ? (tab as Tab) : 'overview', { focus: false, updateUrl: false });
+      const tab = tabInUrl();
+      this.select(tab && available.has(tab) ? tab : 'overview', { focus: false, updateUrl: false });
     });
   }
 

@@ -23,7 +23,7 @@ import { decodeSafe } from '../pipeline/record-path';
 import { isRelativeMarkdown, RECORD_LINK, resolveWikiLink, type LinkResolution } from '../pipeline/wiki-links';
 import { getAtlas } from './atlas-data';
 import { siteConfig } from './config';
-import { escapeHtml, escapeText } from './escape-html';
+import { escapeText } from './escape-html';
 import { recordHref } from './urls';
 import { entryHref, wikiIndex } from './wiki';
 
@@ -355,24 +355,24 @@ const INLINE_CODE = /`([^`\n]+)`/g;
 export function simpleMarkdownHtml(source: string): string | null {
   if (MARKDOWN_SYNTAX.test(source.replace(INLINE_CODE, 'x'))) return null;
   const paragraphs = source
-    .trim()
     .split(/\n\s*\n/)
-    .filter((para) => para.trim() !== '')
+    .map((para) => para.trim())
+    .filter((para) => para !== '')
     .map((para) => {
       let html = '';
       let last = 0;
-      for (const m of para.trim().matchAll(INLINE_CODE)) {
-        html += proseHtml(m.input.slice(last, m.index)) + `<code>${escapeText(codeSpanText(m[1]!))}</code>`;
+      for (const m of para.matchAll(INLINE_CODE)) {
+        html += proseHtml(para.slice(last, m.index)) + `<code>${escapeText(codeSpanText(m[1]!))}</code>`;
         last = m.index + m[0].length;
       }
-      return `<p>${html}${proseHtml(para.trim().slice(last))}</p>`;
+      return `<p>${html}${proseHtml(para.slice(last))}</p>`;
     });
   return paragraphs.join('\n');
 }
 
 /** Text between code spans: a line break inside a paragraph reads as a space. */
 function proseHtml(text: string): string {
-  return escapeHtml(text.replace(/\s*\n\s*/g, ' '));
+  return escapeText(text.replace(/\s*\n\s*/g, ' '));
 }
 
 /** CommonMark drops one space at each end of a code span that has both (and is not all spaces). */
