@@ -23,7 +23,7 @@ import { decodeSafe } from '../pipeline/record-path';
 import { isRelativeMarkdown, RECORD_LINK, resolveWikiLink, type LinkResolution } from '../pipeline/wiki-links';
 import { getAtlas } from './atlas-data';
 import { siteConfig } from './config';
-import { escapeText } from './escape-html';
+import { escapeHtml } from './escape-html';
 import { recordHref } from './urls';
 import { entryHref, wikiIndex } from './wiki';
 
@@ -362,7 +362,7 @@ export function simpleMarkdownHtml(source: string): string | null {
       let html = '';
       let last = 0;
       for (const m of para.matchAll(INLINE_CODE)) {
-        html += proseHtml(para.slice(last, m.index)) + `<code>${escapeText(codeSpanText(m[1]!))}</code>`;
+        html += proseHtml(para.slice(last, m.index)) + `<code>${escapeHtml(codeSpanText(m[1]!))}</code>`;
         last = m.index + m[0].length;
       }
       return `<p>${html}${proseHtml(para.slice(last))}</p>`;
@@ -372,7 +372,7 @@ export function simpleMarkdownHtml(source: string): string | null {
 
 /** Text between code spans: a line break inside a paragraph reads as a space. */
 function proseHtml(text: string): string {
-  return escapeText(text.replace(/\s*\n\s*/g, ' '));
+  return escapeHtml(text.replace(/\s*\n\s*/g, ' '));
 }
 
 /** CommonMark drops one space at each end of a code span that has both (and is not all spaces). */
