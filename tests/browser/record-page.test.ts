@@ -125,10 +125,12 @@ describeBrowser('record page (embedded atlas, workflow:schema-migration)', () =>
     ['?tab=json', 'query'],
     ['#json', 'hash'],
     ['#panel-json', "the tab link's own address"],
-  ])('opens the JSON tab directly from %s (%s)', async (suffix) => {
-    const page = await open();
+  ])('opens the JSON tab directly from %s (%s), its tab in view on a phone', async (suffix) => {
+    const page = await open({ viewport: { width: 390, height: 844 } });
     await page.goto(pageUrl() + suffix);
     expect(await page.getByRole('tab', { name: 'JSON' }).getAttribute('aria-selected')).toBe('true');
+    // An address that scrolls to the panel still shows the tab strip above it.
+    expect(await page.getByRole('tab', { name: 'JSON' }).evaluate((el) => el.getBoundingClientRect().top >= 0)).toBe(true);
     expect(await page.locator('[role="tabpanel"]:visible').evaluateAll((els) => els.map((e) => e.id))).toEqual(['panel-json']);
     expect(await page.getByRole('button', { name: 'Copy JSON' }).isVisible()).toBe(true);
   });
